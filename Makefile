@@ -1,0 +1,53 @@
+# Two commands on a fresh machine: `make build` and `make test`.
+# Everything runs in .venv with the pinned packages of requirements.txt.
+
+PYTHON3 ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+STAGE   := build/site.tmp
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: build test lint check linkcheck bench serve lock clean
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON3) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+## check: validate the data files and say in plain words what is wrong
+check: $(STAMP)
+	@$(PY) -m guide check
+
+## build: the site, into site/ (replaced only once the whole build has succeeded)
+build: check
+	@rm -rf $(STAGE)
+	$(VENV)/bin/mkdocs build --quiet --site-dir $(STAGE)
+	@rm -rf site && mv $(STAGE) site
+	@echo "Built site/"
+
+## test: the whole offline test suite, and the linter
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -m "not network"
+
+## linkcheck: check every external URL against the internet (needs network)
+linkcheck: $(STAMP)
+	$(PY) -m pytest -m network
+
+## serve: preview the site at http://127.0.0.1:8000/ while you edit
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve
+
+## lock: re-pin every package after editing requirements.in
+lock:
+	rm -rf build/lock-venv && $(PYTHON3) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo "# Every package pinned; generated from requirements.in by 'make lock'. Edit requirements.in, not this file."; \
+	  build/lock-venv/bin/pip freeze; } > requirements.txt
+	rm -rf build/lock-venv
+
+clean:
+	rm -rf site build $(VENV)

@@ -1,0 +1,1 @@
+"""The guide's data layer: load, validate and model the facts (no Jinja, no MkDocs)."""

@@ -1,0 +1,386 @@
+"""Load data/steps.yaml: check it against its schema and its rules, build the model."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jsonschema
+
+from .errors import DataError, Problem
+from .model import (
+    Contact,
+    Document,
+    DocumentUse,
+    GlossaryEntry,
+    Guide,
+    Link,
+    Note,
+    Phase,
+    Profile,
+    Source,
+    SourceCheck,
+    Step,
+    Task,
+    Text,
+)
+from .yamlfile import LocatedData, Path_, read_yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+STEPS_FILE = DATA_DIR / "steps.yaml"
+# The public documents the facts come from, beside the repository (absent in a fork).
+SOURCES_DIR = DATA_DIR.parent.parent / "shared" / "sources"
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema `name` of the project (schemas are code: a data copy cannot change them)."""
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def schema_problems(doc: LocatedData, schema: dict[str, Any]) -> list[Problem]:
+    """Every schema violation in `doc`, each as one readable line."""
+    validator = jsonschema.Draft7Validator(schema)
+    problems = []
+    for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
+        path = tuple(error.absolute_path)
+        problems.append(doc.problem(path, _describe(error)))
+    return problems
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    """A short message for a schema error, without dumping the whole value."""
+    kind = error.validator
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        return f"missing required field{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = list(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        hints = []
+        for key in extra:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hints.append(f"'{key}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+        return f"unknown field {', '.join(hints)}; allowed: {', '.join(allowed)}"
+    if kind == "type":
+        return f"expected {error.validator_value}, found {type(error.instance).__name__} {_short(error.instance)}"
+    if kind == "enum":
+        return f"{_short(error.instance)} is not one of {', '.join(map(str, error.validator_value))}"
+    if kind == "pattern":
+        hint = error.schema.get("description", "")
+        return f"{_short(error.instance)} is not in the expected form" + (f" ({hint})" if hint else "")
+    if kind in ("minItems", "minLength", "minProperties"):
+        return "must not be empty"
+    if kind == "uniqueItems":
+        return "lists the same item twice"
+    return error.message if len(error.message) < 200 else error.message[:197] + "..."
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class _Checker:
+    """Collects rule violations while the model is built."""
+
+    def __init__(self, doc: LocatedData, languages: tuple[str, ...]):
+        self.doc = doc
+        self.languages = languages
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path_, message: str) -> None:
+        self.problems.append(self.doc.problem(path, message))
+
+    def text(self, raw: dict[str, str] | None, path: Path_) -> Text | None:
+        """A Text with exactly the declared languages, or a problem."""
+        if raw is None:
+            return None
+        for lang in self.languages:
+            if lang not in raw:
+                self.add(path, f"missing the '{lang}' text")
+        for lang in raw:
+            if lang not in self.languages:
+                self.add(path + (lang,), f"'{lang}' is not a language of the site ({', '.join(self.languages)})")
+        return Text({lang: raw.get(lang, "") for lang in self.languages})
+
+    def ref(self, ids: Iterable[str], wanted: str, path: Path_, what: str) -> bool:
+        """True if `wanted` is among `ids`, else a problem with a likely intended id."""
+        ids = list(ids)
+        if wanted in ids:
+            return True
+        close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        self.add(path, f"unknown {what} '{wanted}'{hint}")
+        return False
+
+    def unique(self, items: list[dict[str, Any]], path: Path_, what: str, key: str = "id") -> None:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            value = item[key]
+            if value in seen:
+                self.add(path + (i, key), f"duplicate {what} id '{value}' (first at {path[-1]}[{seen[value]}])")
+            else:
+                seen[value] = i
+
+    def url(self, url: str, hosts: tuple[str, ...], path: Path_) -> None:
+        parts = urlsplit(url)
+        if parts.scheme != "https":
+            self.add(path, f"'{url}' must start with https://")
+        elif not parts.hostname:
+            self.add(path, f"'{url}' is not a valid address")
+        elif parts.hostname not in hosts:
+            self.add(path, f"host '{parts.hostname}' is not in allowed_hosts")
+        if any(c.isspace() for c in url):
+            self.add(path, f"'{url}' contains a space")
+
+    def date(self, value: str, path: Path_) -> date | None:
+        try:
+            checked = date.fromisoformat(value)
+        except ValueError:
+            self.add(path, f"'{value}' is not a real date")
+            return None
+        if checked > date.today():
+            self.add(path, f"'{value}' is in the future")
+        return checked
+
+
+def load_guide(languages: tuple[str, ...], path: Path = STEPS_FILE, display_name: str | None = None) -> Guide:
+    """Read, validate and model the national data; raise DataError listing every problem."""
+    name = display_name or _display(path)
+    doc = read_yaml(path, name)
+    problems = schema_problems(doc, load_schema("steps.schema.json"))
+    if problems:
+        raise DataError(problems)
+    check = _Checker(doc, languages)
+    guide = _build(doc.data, check)
+    if check.problems:
+        raise DataError(check.problems)
+    return guide
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _build(raw: dict[str, Any], check: _Checker) -> Guide:
+    hosts = tuple(raw["allowed_hosts"])
+    for key in ("links", "sources", "profiles", "phases", "steps", "documents", "contacts", "glossary"):
+        check.unique(raw[key], (key,), key.rstrip("s") if key != "glossary" else "glossary")
+
+    links: dict[str, Link] = {}
+    seen_urls: dict[str, str] = {}
+    for i, item in enumerate(raw["links"]):
+        path: Path_ = ("links", i)
+        check.url(item["url"], hosts, path + ("url",))
+        if item["url"] in seen_urls:
+            check.add(path + ("url",), f"same address as link '{seen_urls[item['url']]}': write each URL once")
+        seen_urls.setdefault(item["url"], item["id"])
+        links[item["id"]] = Link(item["id"], item["url"], check.text(item["label"], path + ("label",)))
+
+    def link_list(ids: list[str], path: Path_) -> tuple[Link, ...]:
+        return tuple(links[x] for j, x in enumerate(ids) if check.ref(links, x, path + (j,), "link"))
+
+    sources_dir = SOURCES_DIR
+    sources: dict[str, Source] = {}
+    for i, item in enumerate(raw["sources"]):
+        path = ("sources", i)
+        if sources_dir.is_dir() and not (sources_dir / item["file"]).is_file():
+            check.add(path + ("file",), f"no file '{item['file']}' in shared/sources/")
+        ids = ([item["link"]] if "link" in item else []) + item.get("more_links", [])
+        sources[item["id"]] = Source(
+            item["id"],
+            item["file"],
+            check.text(item["title"], path + ("title",)),
+            check.text(item["dated"], path + ("dated",)),
+            link_list(ids, path + ("link",)),
+        )
+
+    profiles = tuple(
+        Profile(
+            p["id"],
+            check.text(p["name"], ("profiles", i, "name")),
+            check.text(p["description"], ("profiles", i, "description")),
+            check.text(p["skip_note"], ("profiles", i, "skip_note")),
+        )
+        for i, p in enumerate(raw["profiles"])
+    )
+    profile_ids = [p.id for p in profiles]
+    phases = {
+        p["id"]: Phase(p["id"], check.text(p["title"], ("phases", i, "title"))) for i, p in enumerate(raw["phases"])
+    }
+
+    contacts: dict[str, Contact] = {}
+    for i, c in enumerate(raw["contacts"]):
+        path = ("contacts", i)
+        link = None
+        if "link" in c and check.ref(links, c["link"], path + ("link",), "link"):
+            link = links[c["link"]]
+        if c["kind"] == "phone" and "phone" not in c:
+            check.add(path, "a phone contact needs a 'phone' number")
+        if c["kind"] != "phone" and link is None and "link" not in c:
+            check.add(path, f"a {c['kind']} contact needs a 'link'")
+        contacts[c["id"]] = Contact(
+            c["id"],
+            c["kind"],
+            check.text(c["name"], path + ("name",)),
+            check.text(c["description"], path + ("description",)),
+            c.get("phone"),
+            check.text(c.get("hours"), path + ("hours",)),
+            check.text(c.get("cost"), path + ("cost",)),
+            link,
+        )
+
+    def profile_set(ids: list[str], path: Path_, within: Iterable[str], where: str) -> frozenset[str]:
+        within = list(within)
+        good = set()
+        for j, pid in enumerate(ids):
+            if not check.ref(profile_ids, pid, path + (j,), "profile"):
+                continue
+            if pid not in within:
+                check.add(path + (j,), f"profile '{pid}' is not one of {where} ({', '.join(within)})")
+                continue
+            good.add(pid)
+        return frozenset(good)
+
+    step_raw = {s["id"]: s for s in raw["steps"]}
+    documents: list[Document] = []
+    uses_by_step: dict[str, list[DocumentUse]] = {sid: [] for sid in step_raw}
+    for i, d in enumerate(raw["documents"]):
+        path = ("documents", i)
+        doc = Document(
+            d["id"],
+            check.text(d["name"], path + ("name",)),
+            check.text(d["description"], path + ("description",)),
+            tuple(d.get("formats", ())),
+            d.get("max_size_mb"),
+        )
+        uses = []
+        for j, u in enumerate(d["uses"]):
+            upath = path + ("uses", j)
+            if not check.ref(step_raw, u["step"], upath + ("step",), "step"):
+                continue
+            use = DocumentUse(
+                doc,
+                u["step"],
+                profile_set(
+                    u["profiles"], upath + ("profiles",), step_raw[u["step"]]["applies_to"], "the step's profiles"
+                ),
+                u["required"],
+                check.text(u.get("condition"), upath + ("condition",)),
+            )
+            uses.append(use)
+            uses_by_step[u["step"]].append(use)
+        object.__setattr__(doc, "uses", tuple(uses))  # back-reference set once, while building
+        documents.append(doc)
+
+    steps = []
+    order = {pid: n for n, pid in enumerate(phases)}
+    for i, s in enumerate(raw["steps"]):
+        path = ("steps", i)
+        if not check.ref(phases, s["phase"], path + ("phase",), "phase"):
+            continue
+        applies = profile_set(s["applies_to"], path + ("applies_to",), profile_ids, "the profiles")
+        reasons = {}
+        for pid, text in s.get("skip_reasons", {}).items():
+            rpath = path + ("skip_reasons", pid)
+            if check.ref(profile_ids, pid, rpath, "profile"):
+                if pid in applies:
+                    check.add(rpath, f"the step applies to '{pid}', so it needs no reason to skip it")
+                reasons[pid] = check.text(text, rpath)
+        tasks = []
+        for j, t in enumerate(s["tasks"]):
+            tpath = path + ("tasks", j)
+            if not t["id"].startswith(s["id"] + "."):
+                check.add(tpath + ("id",), f"task id '{t['id']}' must start with the step id '{s['id']}.'")
+            task_profiles = profile_set(
+                t.get("profiles", s["applies_to"]), tpath + ("profiles",), applies, "the step's profiles"
+            )
+            tasks.append(Task(t["id"], check.text(t["text"], tpath + ("text",)), task_profiles))
+        for pid in applies:
+            if not any(pid in t.profiles for t in tasks):
+                check.add(path + ("tasks",), f"no task for profile '{pid}'")
+        notes = tuple(
+            Note(
+                check.text(n["text"], path + ("notes", j, "text")),
+                profile_set(
+                    n.get("profiles", s["applies_to"]), path + ("notes", j, "profiles"), applies, "the step's profiles"
+                ),
+            )
+            for j, n in enumerate(s.get("notes", []))
+        )
+        checks = []
+        for j, ref in enumerate(s["sources"]):
+            spath = path + ("sources", j)
+            checked = check.date(ref["checked"], spath + ("checked",))
+            if check.ref(sources, ref["source"], spath + ("source",), "source") and checked:
+                checks.append(SourceCheck(sources[ref["source"]], checked))
+        step_contacts = tuple(
+            contacts[c]
+            for j, c in enumerate(s["contacts"])
+            if check.ref(contacts, c, path + ("contacts", j), "contact")
+        )
+        steps.append(
+            (
+                order[s["phase"]],
+                i,
+                dict(
+                    id=s["id"],
+                    phase=phases[s["phase"]],
+                    title=check.text(s["title"], path + ("title",)),
+                    summary=check.text(s["summary"], path + ("summary",)),
+                    applies_to=tuple(p for p in profile_ids if p in applies),
+                    skip_reasons=reasons,
+                    tasks=tuple(tasks),
+                    links=link_list(s["links"], path + ("links",)),
+                    duration=check.text(s["duration"], path + ("duration",)),
+                    while_waiting=check.text(s.get("while_waiting"), path + ("while_waiting",)),
+                    if_stuck=check.text(s["if_stuck"], path + ("if_stuck",)),
+                    contacts=step_contacts,
+                    notes=notes,
+                    sources=tuple(checks),
+                    documents=tuple(uses_by_step.get(s["id"], ())),
+                ),
+            )
+        )
+    steps.sort(key=lambda t: (t[0], t[1]))
+    built_steps = tuple(Step(number=n, **fields) for n, (_, _, fields) in enumerate(steps, start=1))
+
+    _check_task_ids(raw, check)
+    for pid in profile_ids:
+        if not any(pid in s.applies_to for s in built_steps):
+            check.add(("profiles", profile_ids.index(pid)), f"no step applies to profile '{pid}'")
+
+    glossary = tuple(
+        GlossaryEntry(g["id"], g["term"], check.text(g["definition"], ("glossary", i, "definition")))
+        for i, g in enumerate(raw["glossary"])
+    )
+    return Guide(
+        languages=check.languages,
+        allowed_hosts=hosts,
+        links=links,
+        sources=sources,
+        profiles=profiles,
+        phases=tuple(phases.values()),
+        steps=built_steps,
+        documents=tuple(documents),
+        contacts=tuple(contacts.values()),
+        glossary=glossary,
+    )
+
+
+def _check_task_ids(raw: dict[str, Any], check: _Checker) -> None:
+    seen: dict[str, Path_] = {}
+    for i, s in enumerate(raw["steps"]):
+        for j, t in enumerate(s["tasks"]):
+            path = ("steps", i, "tasks", j, "id")
+            if t["id"] in seen:
+                check.add(path, f"duplicate task id '{t['id']}'")
+            seen.setdefault(t["id"], path)

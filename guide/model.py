@@ -1,0 +1,189 @@
+"""The typed model of the guide, built by the loader from validated data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in every language of the site."""
+
+    values: dict[str, str]
+
+    def __call__(self, lang: str) -> str:
+        """The text in `lang` (the loader guarantees it exists)."""
+        return self.values[lang]
+
+
+@dataclass(frozen=True)
+class Link:
+    id: str
+    url: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    title: Text
+    dated: Text
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class SourceCheck:
+    """A step's source and the date its facts were last checked against it."""
+
+    source: Source
+    checked: date
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: Text
+    description: Text
+    skip_note: Text
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    title: Text
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    text: Text
+    profiles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Note:
+    text: Text
+    profiles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    kind: str
+    name: Text
+    description: Text
+    phone: str | None
+    hours: Text | None
+    cost: Text | None
+    link: Link | None
+
+
+@dataclass(frozen=True)
+class DocumentUse:
+    """A document needed at a step by some profiles, perhaps only in a case."""
+
+    document: Document
+    step_id: str
+    profiles: frozenset[str]
+    required: bool
+    condition: Text | None
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    name: Text
+    description: Text
+    formats: tuple[str, ...]
+    max_size_mb: float | None
+    uses: tuple[DocumentUse, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    number: int
+    phase: Phase
+    title: Text
+    summary: Text
+    applies_to: tuple[str, ...]
+    skip_reasons: dict[str, Text]
+    tasks: tuple[Task, ...]
+    links: tuple[Link, ...]
+    duration: Text
+    while_waiting: Text | None
+    if_stuck: Text
+    contacts: tuple[Contact, ...]
+    notes: tuple[Note, ...]
+    sources: tuple[SourceCheck, ...]
+    documents: tuple[DocumentUse, ...] = field(default=(), compare=False, repr=False)
+
+    def applies(self, profile_id: str) -> bool:
+        return profile_id in self.applies_to
+
+    def tasks_for(self, profile_id: str | None) -> tuple[Task, ...]:
+        """The step's tasks for a profile (all of them when profile is None)."""
+        return tuple(t for t in self.tasks if profile_id is None or profile_id in t.profiles)
+
+    def notes_for(self, profile_id: str | None) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if profile_id is None or profile_id in n.profiles)
+
+    def documents_for(self, profile_id: str | None) -> tuple[DocumentUse, ...]:
+        """Documents of this step; for a profile, only those it needs."""
+        return tuple(u for u in self.documents if profile_id is None or profile_id in u.profiles)
+
+    def skip_reason(self, profile: Profile) -> Text:
+        """Why this step does not apply to `profile`."""
+        return self.skip_reasons.get(profile.id, profile.skip_note)
+
+    @property
+    def last_checked(self) -> date:
+        return max(s.checked for s in self.sources)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    term: str
+    definition: Text
+
+
+@dataclass(frozen=True)
+class Guide:
+    """Everything the site and the handouts show, in every language."""
+
+    languages: tuple[str, ...]
+    allowed_hosts: tuple[str, ...]
+    links: dict[str, Link]
+    sources: dict[str, Source]
+    profiles: tuple[Profile, ...]
+    phases: tuple[Phase, ...]
+    steps: tuple[Step, ...]
+    documents: tuple[Document, ...]
+    contacts: tuple[Contact, ...]
+    glossary: tuple[GlossaryEntry, ...]
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.steps if s.id == step_id)
+
+    def profile(self, profile_id: str) -> Profile:
+        return next(p for p in self.profiles if p.id == profile_id)
+
+    def contact(self, contact_id: str) -> Contact:
+        return next(c for c in self.contacts if c.id == contact_id)
+
+    def steps_in(self, phase: Phase) -> tuple[Step, ...]:
+        return tuple(s for s in self.steps if s.phase.id == phase.id)
+
+    def steps_for(self, profile_id: str) -> tuple[Step, ...]:
+        return tuple(s for s in self.steps if s.applies(profile_id))
+
+    def documents_for(self, profile_id: str) -> tuple[Document, ...]:
+        """Documents a profile needs at some step, in data order."""
+        return tuple(d for d in self.documents if any(profile_id in u.profiles for u in d.uses))
+
+    @property
+    def last_checked(self) -> date:
+        return max(s.last_checked for s in self.steps)

@@ -1,0 +1,58 @@
+"""What the data layer needs from the site configuration: its languages."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_FILE = ROOT / "mkdocs.yml"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring MkDocs' own tags such as !ENV or !!python/name."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool
+
+
+def site_languages(path: Path = MKDOCS_FILE) -> tuple[Language, ...]:
+    """The languages declared for the i18n plugin in mkdocs.yml, default first."""
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        plugins = config.get("plugins", [])
+        i18n = next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)
+        languages = [Language(x["locale"], x["name"], bool(x.get("default"))) for x in i18n["languages"]]
+    except (OSError, yaml.YAMLError, StopIteration, KeyError, TypeError) as exc:
+        raise DataError(
+            [Problem(str(path), None, "plugins.i18n.languages", f"cannot read the languages: {exc!r}")]
+        ) from None
+    return tuple(sorted(languages, key=lambda lang: not lang.default))
+
+
+def language_codes(path: Path = MKDOCS_FILE) -> tuple[str, ...]:
+    return tuple(lang.code for lang in site_languages(path))
+
+
+def site_url(path: Path = MKDOCS_FILE) -> str:
+    """The site's public URL: $SITE_URL if set, else the default written in mkdocs.yml."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    for key, value in root.value:
+        if key.value == "site_url":
+            # Either a plain string or MkDocs' `!ENV [NAME, default]`: the default is last.
+            return value.value[-1].value if isinstance(value, yaml.SequenceNode) else value.value
+    raise DataError([Problem(str(path), None, "site_url", "mkdocs.yml has no site_url")])

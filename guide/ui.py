@@ -1,0 +1,54 @@
+"""Load data/ui.yaml: the widgets' labels in every language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .errors import DataError
+from .loader import DATA_DIR, _display, load_schema, schema_problems
+from .yamlfile import read_yaml
+
+UI_FILE = DATA_DIR / "ui.yaml"
+
+
+class UnknownLabel(KeyError):
+    """A template asked for a label that data/ui.yaml does not define."""
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Widget labels and date formatting, per language."""
+
+    labels: dict[str, dict[str, str]]
+    months: dict[str, list[str]]
+    date_format: dict[str, str]
+
+    def get(self, key: str, lang: str) -> str:
+        if key not in self.labels:
+            raise UnknownLabel(f"label '{key}' is not defined in data/ui.yaml")
+        return self.labels[key][lang]
+
+    def date(self, value: date, lang: str) -> str:
+        """`value` written out in `lang`, e.g. '23 novembre 2026'."""
+        month = self.months[lang][value.month - 1]
+        return self.date_format[lang].format(day=value.day, month=month, year=value.year)
+
+
+def load_labels(languages: tuple[str, ...], path: Path = UI_FILE) -> Labels:
+    """Read and check the labels; every label must exist in every language."""
+    doc = read_yaml(path, _display(path))
+    problems = schema_problems(doc, load_schema("ui.schema.json"))
+    if not problems:
+        for section in ("months", "date_format"):
+            for lang in languages:
+                if lang not in doc.data[section]:
+                    problems.append(doc.problem((section,), f"missing the '{lang}' entry"))
+        for key, texts in doc.data["labels"].items():
+            for lang in languages:
+                if lang not in texts:
+                    problems.append(doc.problem(("labels", key), f"missing the '{lang}' text"))
+    if problems:
+        raise DataError(problems)
+    return Labels(doc.data["labels"], doc.data["months"], doc.data["date_format"])

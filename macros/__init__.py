@@ -1,0 +1,93 @@
+"""MkDocs glue: give mkdocs-macros-plugin one macro per widget, in the page's language.
+
+Everything MkDocs-specific stays in this file; the rendering lives in
+`macros.render` and the data in `guide`, so another generator could reuse both.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+
+from guide.errors import DataError
+
+from .model_cache import load_once
+from .pages import step_pages
+from .render import Widgets, make_environment
+
+
+def _languages(env: Any) -> tuple[str, ...]:
+    """Locales of the i18n plugin, default first."""
+    i18n = env.conf["plugins"]["i18n"].config
+    langs = sorted(i18n.languages, key=lambda lang: not lang.default)
+    return tuple(lang.locale for lang in langs if lang.build)
+
+
+def define_env(env: Any) -> None:
+    """Called by mkdocs-macros-plugin once per language build."""
+    languages = _languages(env)
+    project = Path(env.conf["config_file_path"]).resolve().parent
+    try:
+        guide, labels = load_once(languages, project / "data")
+    except DataError as exc:
+        raise Abort("The guide's data has problems:\n" + exc.report()) from None
+    jinja = make_environment()
+    docs_dir = env.conf["docs_dir"]
+    default_lang = languages[0]
+    pages = step_pages(docs_dir, languages)
+
+    def widgets() -> Widgets:
+        page = env.page
+        lang = page.file.locale
+        if lang not in languages:
+            raise Abort(f"{page.file.src_uri}: page language '{lang}' is not a language of the site")
+
+        def step_href(step_id: str) -> str:
+            """A relative link from this page to the page that shows the step in full."""
+            target = pages[lang].get(step_id)
+            if target is None:
+                raise Abort(f"step '{step_id}' is shown in full on no page of content/{lang}/")
+            target_url = target if lang == default_lang else f"{lang}/{target}"
+            here_dir = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
+            rel = posixpath.relpath("/" + target_url, "/" + here_dir)
+            return ("" if rel == "." else rel + "/") + "#" + step_id
+
+        return Widgets(guide, labels, lang, step_href, jinja)
+
+    @env.macro
+    def overview(profile: str | None = None) -> str:
+        """The steps in order, grouped by phase."""
+        return widgets().overview(profile)
+
+    @env.macro
+    def step(step_id: str, profile: str | None = None, level: int = 2) -> str:
+        """One step in full."""
+        return widgets().step(step_id, profile, level)
+
+    @env.macro
+    def documents(profile: str | None = None) -> str:
+        """The documents to prepare."""
+        return widgets().documents(profile)
+
+    @env.macro
+    def contacts() -> str:
+        """The contact cards."""
+        return widgets().contacts()
+
+    @env.macro
+    def profiles() -> str:
+        """The situations the guide knows."""
+        return widgets().profiles()
+
+    @env.macro
+    def glossary() -> str:
+        """The French terms."""
+        return widgets().glossary()
+
+    @env.macro
+    def sources() -> str:
+        """The sources and when each step was checked."""
+        return widgets().sources()

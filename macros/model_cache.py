@@ -1,0 +1,16 @@
+"""Load the data once per build process, whatever the number of languages."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from guide.loader import load_guide
+from guide.model import Guide
+from guide.ui import Labels, load_labels
+
+
+@cache
+def load_once(languages: tuple[str, ...], data_dir: Path) -> tuple[Guide, Labels]:
+    """The validated guide and labels; static-i18n rebuilds per language, this loads once."""
+    return load_guide(languages, data_dir / "steps.yaml"), load_labels(languages, data_dir / "ui.yaml")

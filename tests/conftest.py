@@ -1,0 +1,76 @@
+"""Shared fixtures: the real data, a built copy of the site, and broken copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guide.loader import load_guide
+from guide.model import Guide
+from guide.siteconfig import language_codes
+from guide.ui import Labels, load_labels
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a copy of the project needs in order to build.
+PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "guide")
+
+
+@pytest.fixture(scope="session")
+def languages() -> tuple[str, ...]:
+    return language_codes()
+
+
+@pytest.fixture(scope="session")
+def guide(languages: tuple[str, ...]) -> Guide:
+    return load_guide(languages)
+
+
+@pytest.fixture(scope="session")
+def labels(languages: tuple[str, ...]) -> Labels:
+    return load_labels(languages)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the buildable parts of the project in `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of `project` into `site_dir`, as `make build` runs it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session into a temporary folder."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Callable[[], Path]:
+    """Make a fresh copy of the project to break."""
+    return lambda: copy_project(tmp_path / "project")

@@ -1,0 +1,97 @@
+"""Read a built site: its pages per language and their visible text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from posixpath import normpath
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from guide.model import Guide, Text
+
+
+@dataclass
+class BuiltPage:
+    site: Path
+    file: Path
+
+    @cached_property
+    def html(self) -> str:
+        return self.file.read_text(encoding="utf-8")
+
+    @cached_property
+    def soup(self) -> BeautifulSoup:
+        return BeautifulSoup(self.html, "html.parser")
+
+    @cached_property
+    def url(self) -> str:
+        """Path of the page below the site root, like 'en/inscription/'."""
+        rel = self.file.relative_to(self.site).as_posix()
+        return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+    @cached_property
+    def text(self) -> str:
+        """The visible text of the article, whitespace folded."""
+        article = self.soup.find("article") or self.soup
+        return " ".join(article.get_text(" ").split())
+
+    def resolve(self, href: str, prefix: str) -> str:
+        """Where a link leads, as a path below the site root ('' for the home page)."""
+        absolute = urljoin(prefix + self.url, href)
+        path = normpath(urlsplit(absolute).path) + ("/" if urlsplit(absolute).path.endswith("/") else "")
+        return path[len(prefix) :] if path.startswith(prefix) else path
+
+
+def pages(site: Path, lang: str, default_lang: str, languages: tuple[str, ...]) -> list[BuiltPage]:
+    """The HTML pages of one language (the default language sits at the root)."""
+    out = []
+    for f in sorted(site.rglob("*.html")):
+        rel = f.relative_to(site)
+        top = rel.parts[0] if len(rel.parts) > 1 else ""
+        page_lang = top if top in languages and top != default_lang else default_lang
+        if page_lang == lang and rel.name != "404.html":
+            out.append(BuiltPage(site, f))
+    return out
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def data_texts(guide: Guide) -> list[tuple[str, Text]]:
+    """Every text of the data that the site shows, with a name saying where it is from."""
+    out: list[tuple[str, Text]] = []
+    for p in guide.profiles:
+        out += [(f"profile {p.id} name", p.name), (f"profile {p.id} description", p.description)]
+    for ph in guide.phases:
+        out.append((f"phase {ph.id}", ph.title))
+    for s in guide.steps:
+        out += [
+            (f"step {s.id} title", s.title),
+            (f"step {s.id} summary", s.summary),
+            (f"step {s.id} duration", s.duration),
+            (f"step {s.id} if_stuck", s.if_stuck),
+        ]
+        if s.while_waiting:
+            out.append((f"step {s.id} while_waiting", s.while_waiting))
+        out += [(f"task {t.id}", t.text) for t in s.tasks]
+        out += [(f"step {s.id} note {i}", n.text) for i, n in enumerate(s.notes)]
+    for d in guide.documents:
+        out += [(f"document {d.id} name", d.name), (f"document {d.id} description", d.description)]
+    for c in guide.contacts:
+        out += [(f"contact {c.id} name", c.name), (f"contact {c.id} description", c.description)]
+        out += [(f"contact {c.id} {k}", v) for k, v in (("hours", c.hours), ("cost", c.cost)) if v]
+    for g in guide.glossary:
+        out.append((f"glossary {g.id}", g.definition))
+    for src in guide.sources.values():
+        out += [(f"source {src.id} title", src.title), (f"source {src.id} dated", src.dated)]
+    for link in guide.links.values():
+        out.append((f"link {link.id} label", link.label))
+    return out
+
+
+TEMPLATE_LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#")

@@ -1,0 +1,134 @@
+"""The built site shows every fact of the data, in every language, and nothing else's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from guide.siteconfig import site_url
+from tests.support.site import TEMPLATE_LEFTOVER, data_texts, fold, pages
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+PREFIX = urlsplit(site_url()).path
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site, languages):
+    return {lang: pages(built_site, lang, languages[0], languages) for lang in languages}
+
+
+def test_every_language_has_the_same_pages(languages):
+    names = {
+        lang: sorted(p.relative_to(CONTENT / lang).as_posix() for p in (CONTENT / lang).rglob("*.md"))
+        for lang in languages
+    }
+    first = names[languages[0]]
+    for lang in languages[1:]:
+        assert names[lang] == first, f"content/{lang}/ differs from content/{languages[0]}/"
+
+
+def test_every_text_of_the_data_is_on_the_site_in_each_language(guide, languages, site_pages):
+    for lang in languages:
+        text = " ".join(p.text for p in site_pages[lang])
+        missing = [name for name, value in data_texts(guide) if fold(value(lang)) not in text]
+        assert not missing, f"{lang}: not on the site: {missing}"
+
+
+def test_terms_and_phone_numbers_are_on_the_site_in_each_language(guide, languages, site_pages):
+    for lang in languages:
+        text = " ".join(p.text for p in site_pages[lang])
+        for g in guide.glossary:
+            assert g.term in text, (lang, g.term)
+        for c in guide.contacts:
+            if c.phone:
+                assert c.phone in text, (lang, c.phone)
+
+
+def test_no_page_shows_text_of_another_language(guide, languages, site_pages):
+    """Catches a widget rendered in the wrong language, or prose left untranslated."""
+    for lang in languages:
+        for other in languages:
+            if other == lang:
+                continue
+            foreign = [
+                (name, fold(v(other)))
+                for name, v in data_texts(guide)
+                if fold(v(other)) != fold(v(lang)) and len(v(other)) > 12
+            ]
+            for page in site_pages[lang]:
+                found = [name for name, value in foreign if value in page.text]
+                assert not found, f"{page.url} ({lang}) shows {other} text: {found}"
+
+
+def test_each_page_declares_its_language(languages, site_pages):
+    for lang in languages:
+        for page in site_pages[lang]:
+            assert page.soup.html["lang"] == lang, page.url
+
+
+def test_each_step_is_shown_in_full_once_per_language(guide, languages, site_pages):
+    for lang in languages:
+        for step in guide.steps:
+            holders = [p.url for p in site_pages[lang] if p.soup.find("section", attrs={"data-step": step.id})]
+            assert len(holders) == 1, (lang, step.id, holders)
+
+
+def test_step_links_lead_to_the_step(guide, languages, site_pages):
+    for lang in languages:
+        where = {p.url: p for p in site_pages[lang]}
+        for page in site_pages[lang]:
+            for a in page.soup.select("article a[href*='#']"):
+                href = a["href"]
+                if href.startswith(("http", "#")):
+                    continue
+                target, anchor = page.resolve(href, PREFIX), href.split("#", 1)[1]
+                assert target in where, (page.url, href)
+                assert where[target].soup.find(id=anchor), (page.url, href)
+
+
+def test_no_template_syntax_is_left_in_any_page(built_site):
+    for f in built_site.rglob("*.html"):
+        soup = BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup(["script", "style"]):
+            tag.decompose()  # the theme's own scripts legitimately contain braces
+        visible = soup.get_text(" ") + " ".join(str(v) for t in soup.find_all(True) for v in t.attrs.values())
+        leftover = TEMPLATE_LEFTOVER.search(visible)
+        assert not leftover, f"{f.relative_to(built_site)}: {visible[leftover.start() - 40 : leftover.end() + 40]}"
+
+
+def test_language_switch_leads_to_the_same_page_in_the_other_language(languages, site_pages):
+    default = languages[0]
+    for lang in languages:
+        for page in site_pages[lang]:
+            same = page.url if lang == default else page.url[len(lang) + 1 :]
+            for a in page.soup.select("a.md-select__link[hreflang]"):
+                other = a["hreflang"]
+                expected = same if other == default else f"{other}/{same}"
+                assert page.resolve(a["href"], PREFIX) == expected, (page.url, a["href"])
+
+
+def test_no_page_loads_a_resource_from_another_host(built_site):
+    own = urlsplit(site_url()).netloc
+    selectors = ["script[src]", "img[src]", "iframe[src]", "source[src]", "audio[src]", "video[src]", "link[href]"]
+    for f in built_site.rglob("*.html"):
+        soup = BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select(", ".join(selectors)):
+            if tag.name == "link" and not {
+                "stylesheet",
+                "preload",
+                "icon",
+                "manifest",
+                "modulepreload",
+                "preconnect",
+                "dns-prefetch",
+            } & set(tag.get("rel", [])):
+                continue
+            url = tag.get("src") or tag.get("href")
+            host = urlsplit(url).netloc
+            assert not host or host == own, f"{f.relative_to(built_site)} loads {url}"
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "url(http" not in text.replace(" ", "") and "@import" not in text, css
