@@ -21,8 +21,10 @@ from .model import (
     Guide,
     Link,
     Note,
+    Option,
     Phase,
     Profile,
+    Question,
     Source,
     SourceCheck,
     Step,
@@ -138,6 +140,14 @@ class _Checker:
         if any(c.isspace() for c in url):
             self.add(path, f"'{url}' contains a space")
 
+    def answers(self, answers: dict[str, str], questions: list[Question], path: Path_) -> dict[str, str]:
+        """Answers that name known questions (asked earlier) and their options."""
+        by_id = {q.id: q for q in questions}
+        for qid, oid in answers.items():
+            if self.ref(by_id, qid, path + (qid,), "question"):
+                self.ref([o.id for o in by_id[qid].options], oid, path + (qid,), f"answer to '{qid}'")
+        return dict(answers)
+
     def date(self, value: str, path: Path_) -> date | None:
         try:
             checked = date.fromisoformat(value)
@@ -172,7 +182,7 @@ def _display(path: Path) -> str:
 
 def _build(raw: dict[str, Any], check: _Checker) -> Guide:
     hosts = tuple(raw["allowed_hosts"])
-    for key in ("links", "sources", "profiles", "phases", "steps", "documents", "contacts", "glossary"):
+    for key in ("questions", "links", "sources", "profiles", "phases", "steps", "documents", "contacts", "glossary"):
         check.unique(raw[key], (key,), key.rstrip("s") if key != "glossary" else "glossary")
 
     links: dict[str, Link] = {}
@@ -203,9 +213,19 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
             link_list(ids, path + ("link",)),
         )
 
+    questions = []
+    for i, q in enumerate(raw["questions"]):
+        path = ("questions", i)
+        check.unique(q["options"], path + ("options",), "option")
+        options = tuple(
+            Option(o["id"], check.text(o["text"], path + ("options", j, "text"))) for j, o in enumerate(q["options"])
+        )
+        questions.append(Question(q["id"], check.text(q["text"], path + ("text",)), options, q.get("ask_if", {})))
+        check.answers(q.get("ask_if", {}), questions[:-1], path + ("ask_if",))
     profiles = tuple(
         Profile(
             p["id"],
+            check.answers(p["answers"], questions, ("profiles", i, "answers")),
             check.text(p["name"], ("profiles", i, "name")),
             check.text(p["description"], ("profiles", i, "description")),
             check.text(p["skip_note"], ("profiles", i, "skip_note")),
@@ -362,9 +382,10 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
         GlossaryEntry(g["id"], g["term"], check.text(g["definition"], ("glossary", i, "definition")))
         for i, g in enumerate(raw["glossary"])
     )
-    return Guide(
+    guide = Guide(
         languages=check.languages,
         allowed_hosts=hosts,
+        questions=tuple(questions),
         links=links,
         sources=sources,
         profiles=profiles,
@@ -374,6 +395,13 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
         contacts=tuple(contacts.values()),
         glossary=glossary,
     )
+    if not check.problems:
+        for answers in guide.answer_sets():
+            found = [p.id for p in guide.profiles_matching(answers)]
+            if len(found) != 1:
+                what = "no profile" if not found else f"several profiles ({', '.join(found)})"
+                check.add(("profiles",), f"the answers {answers} lead to {what}; each set of answers needs exactly one")
+    return guide
 
 
 def _check_task_ids(raw: dict[str, Any], check: _Checker) -> None:

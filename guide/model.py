@@ -42,8 +42,25 @@ class SourceCheck:
 
 
 @dataclass(frozen=True)
+class Option:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question of the path chooser; asked only once `ask_if` answers are given."""
+
+    id: str
+    text: Text
+    options: tuple[Option, ...]
+    ask_if: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
+    answers: dict[str, str]
     name: Text
     description: Text
     skip_note: Text
@@ -156,6 +173,7 @@ class Guide:
 
     languages: tuple[str, ...]
     allowed_hosts: tuple[str, ...]
+    questions: tuple[Question, ...]
     links: dict[str, Link]
     sources: dict[str, Source]
     profiles: tuple[Profile, ...]
@@ -187,3 +205,20 @@ class Guide:
     @property
     def last_checked(self) -> date:
         return max(s.last_checked for s in self.steps)
+
+    def answer_sets(self) -> list[dict[str, str]]:
+        """Every complete set of answers a student can give, asking questions in order."""
+        sets: list[dict[str, str]] = [{}]
+        for q in self.questions:
+            grown = []
+            for answers in sets:
+                if all(answers.get(k) == v for k, v in q.ask_if.items()):
+                    grown += [{**answers, q.id: o.id} for o in q.options]
+                else:
+                    grown.append(answers)
+            sets = grown
+        return sets
+
+    def profiles_matching(self, answers: dict[str, str]) -> list[Profile]:
+        """Profiles whose answers are all among `answers`."""
+        return [p for p in self.profiles if all(answers.get(k) == v for k, v in p.answers.items())]

@@ -13,6 +13,7 @@ from typing import Any
 from mkdocs.exceptions import Abort
 
 from guide.errors import DataError
+from guide.paths import path_url
 
 from .model_cache import load_once
 from .pages import step_pages
@@ -24,6 +25,18 @@ def _languages(env: Any) -> tuple[str, ...]:
     i18n = env.conf["plugins"]["i18n"].config
     langs = sorted(i18n.languages, key=lambda lang: not lang.default)
     return tuple(lang.locale for lang in langs if lang.build)
+
+
+def relative(here: str, target: str) -> str:
+    """A relative link from page URL `here` to site path `target` (both below the site root)."""
+    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath("/" + target, "/" + here_dir)
+    if rel == ".":
+        return "./" if target.endswith("/") or not target else posixpath.basename(target)
+    return rel + "/" if target.endswith("/") else rel
+
+
+CHECKLIST_SCRIPT = "assets/checklist.js"
 
 
 def define_env(env: Any) -> None:
@@ -51,11 +64,12 @@ def define_env(env: Any) -> None:
             if target is None:
                 raise Abort(f"step '{step_id}' is shown in full on no page of content/{lang}/")
             target_url = target if lang == default_lang else f"{lang}/{target}"
-            here_dir = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
-            rel = posixpath.relpath("/" + target_url, "/" + here_dir)
-            return ("" if rel == "." else rel + "/") + "#" + step_id
+            return relative(page.url, target_url) + "#" + step_id
 
-        return Widgets(guide, labels, lang, step_href, jinja)
+        def path_href(profile_id: str) -> str:
+            return relative(page.url, path_url(profile_id, lang, default_lang))
+
+        return Widgets(guide, labels, lang, step_href, path_href, jinja)
 
     @env.macro
     def overview(profile: str | None = None) -> str:
@@ -68,6 +82,16 @@ def define_env(env: Any) -> None:
         return widgets().step(step_id, profile, level)
 
     @env.macro
+    def path(profile: str) -> str:
+        """A profile's path, with its checklist."""
+        return widgets().path(profile)
+
+    @env.macro
+    def chooser() -> str:
+        """The questions leading to a path."""
+        return widgets().chooser()
+
+    @env.macro
     def documents(profile: str | None = None) -> str:
         """The documents to prepare."""
         return widgets().documents(profile)
@@ -78,11 +102,6 @@ def define_env(env: Any) -> None:
         return widgets().contacts()
 
     @env.macro
-    def profiles() -> str:
-        """The situations the guide knows."""
-        return widgets().profiles()
-
-    @env.macro
     def glossary() -> str:
         """The French terms."""
         return widgets().glossary()
@@ -91,3 +110,10 @@ def define_env(env: Any) -> None:
     def sources() -> str:
         """The sources and when each step was checked."""
         return widgets().sources()
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Load the checklist script on the pages that need it, and only there."""
+    if 'data-task="' in env.markdown or 'class="hig-chooser"' in env.markdown:
+        src = relative(env.page.url, CHECKLIST_SCRIPT)
+        env.markdown += f'\n\n<script src="{src}" defer></script>\n'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ class Widgets:
     labels: Labels
     lang: str
     step_href: Callable[[str], str]
+    path_href: Callable[[str], str]
     env: Environment
 
     def _render(self, template: str, **context: object) -> Markup:
@@ -48,6 +50,7 @@ class Widgets:
             t=t,
             date=lambda d: self.labels.date(d, self.lang),
             step_href=self.step_href,
+            path_href=self.path_href,
             **context,
         )
         # Blank lines would end Markdown's raw-HTML block; the widgets have none.
@@ -71,6 +74,15 @@ class Widgets:
             level=level,
         )
 
+    def path(self, profile: str) -> Markup:
+        """A profile's path: the steps that apply with their tasks, a line for each other step."""
+        return self._render("path.html", profile=self.guide.profile(profile), level=2)
+
+    def chooser(self) -> Markup:
+        """The questions that lead a student to their path, and the list of paths."""
+        rules = json.dumps([{"id": p.id, "answers": p.answers} for p in self.guide.profiles])
+        return self._render("chooser.html", rules=rules)
+
     def documents(self, profile: str | None = None) -> Markup:
         """The documents to prepare, step by step, required ones first."""
         chosen = self.guide.profile(profile) if profile else None
@@ -79,10 +91,6 @@ class Widgets:
     def contacts(self) -> Markup:
         """A card per contact."""
         return self._render("contacts.html", contacts=self.guide.contacts)
-
-    def profiles(self) -> Markup:
-        """The situations, each with who it is for."""
-        return self._render("profiles.html")
 
     def glossary(self) -> Markup:
         """The French terms, sorted as the reader's language sorts them."""

@@ -1,0 +1,205 @@
+/*
+ * The guide's checklist: ticks saved in this browser's localStorage under each
+ * task's stable id, a counter, a reset, a carry-over code, and the path chooser.
+ * Nothing is sent anywhere: there is no server.
+ */
+(function () {
+  "use strict";
+
+  var STORE_KEY = "health-insurance-guide:tasks";
+  var CODE_VERSION = "1";
+
+  function load() {
+    try {
+      var raw = JSON.parse(window.localStorage.getItem(STORE_KEY) || "{}");
+      return raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function save(ticks) {
+    try {
+      window.localStorage.setItem(STORE_KEY, JSON.stringify(ticks));
+    } catch (e) {
+      /* Storage full or disabled: ticks stay for this visit only. */
+    }
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return key in values ? String(values[key]) : "";
+    });
+  }
+
+  /* ---- Carry-over code: version, ids, checksum; no server involved. ---- */
+
+  function checksum(text) {
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return ("0000000" + hash.toString(16)).slice(-8).slice(0, 6);
+  }
+
+  function toBase64Url(text) {
+    var bytes = new TextEncoder().encode(text);
+    var binary = "";
+    bytes.forEach(function (b) { binary += String.fromCharCode(b); });
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function fromBase64Url(text) {
+    var padded = text.replace(/-/g, "+").replace(/_/g, "/");
+    while (padded.length % 4) padded += "=";
+    var binary = atob(padded);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  }
+
+  function encode(ids) {
+    var body = toBase64Url(ids.slice().sort().join(" "));
+    return CODE_VERSION + "." + body + "." + checksum(CODE_VERSION + "." + body);
+  }
+
+  /* Returns {ids: [...]} or {error: "bad" | "old"}. */
+  function decode(code) {
+    var parts = String(code).trim().split(".");
+    if (parts.length !== 3) return { error: "bad" };
+    if (parts[0] !== CODE_VERSION) return { error: /^\d+$/.test(parts[0]) ? "old" : "bad" };
+    if (checksum(parts[0] + "." + parts[1]) !== parts[2]) return { error: "bad" };
+    try {
+      var text = fromBase64Url(parts[1]);
+      return { ids: text ? text.split(" ") : [] };
+    } catch (e) {
+      return { error: "bad" };
+    }
+  }
+
+  /* ---- Checkboxes and counter ---- */
+
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[type=checkbox][data-task]"));
+  var progress = document.querySelector(".hig-progress");
+  var carry = document.querySelector(".hig-carry");
+
+  function refresh() {
+    var ticks = load();
+    boxes.forEach(function (box) { box.checked = ticks[box.dataset.task] === true; });
+    if (progress) {
+      var done = boxes.filter(function (box) { return box.checked; }).length;
+      progress.querySelector(".hig-progress__count").textContent =
+        format(progress.dataset.progressTemplate, { done: done, total: boxes.length });
+    }
+    if (carry) {
+      var ids = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.dataset.task; });
+      var code = encode(ids);
+      var link = location.href.split("#")[0] + "#restore=" + code;
+      carry.querySelector("#carry-code").value = code;
+      carry.querySelector("#carry-link").value = link;
+      if (window.HigQr) window.HigQr(carry.querySelector(".hig-carry__qr"), link);
+    }
+  }
+
+  boxes.forEach(function (box) {
+    box.addEventListener("change", function () {
+      var ticks = load();
+      if (box.checked) ticks[box.dataset.task] = true;
+      else delete ticks[box.dataset.task];
+      save(ticks);
+      refresh();
+    });
+  });
+
+  if (progress) {
+    progress.hidden = false;
+    progress.querySelector(".hig-reset").addEventListener("click", function (event) {
+      if (!window.confirm(event.currentTarget.dataset.confirm)) return;
+      var ticks = load();
+      boxes.forEach(function (box) { delete ticks[box.dataset.task]; });
+      save(ticks);
+      refresh();
+    });
+    progress.querySelector(".hig-print").addEventListener("click", function () { window.print(); });
+  }
+
+  /* Apply a code: ticks are added, never removed; unknown ids are reported. */
+  function restore(code) {
+    var message = carry.querySelector(".hig-carry__message");
+    var result = decode(code);
+    if (result.error) {
+      message.textContent = message.dataset[result.error];
+      return;
+    }
+    var known = {};
+    boxes.forEach(function (box) { known[box.dataset.task] = true; });
+    var ticks = load();
+    var applied = 0;
+    var unknown = 0;
+    result.ids.forEach(function (id) {
+      if (!id) return;
+      if (known[id]) {
+        if (!ticks[id]) applied++;
+        ticks[id] = true;
+      } else {
+        unknown++;
+      }
+    });
+    save(ticks);
+    refresh();
+    var text = format(message.dataset.done, { count: applied });
+    if (unknown) text += " " + format(message.dataset.unknown, { count: unknown });
+    message.textContent = text;
+  }
+
+  if (carry) {
+    carry.hidden = false;
+    carry.querySelector(".hig-carry__apply").addEventListener("click", function () {
+      restore(carry.querySelector("#carry-input").value);
+    });
+    var match = location.hash.match(/^#restore=(.+)$/);
+    if (match) {
+      history.replaceState(null, "", location.pathname + location.search);
+      restore(decodeURIComponent(match[1]));
+    }
+  }
+
+  /* ---- Path chooser: show the questions that apply, then the matching path ---- */
+
+  var chooser = document.querySelector(".hig-chooser");
+  if (chooser) {
+    var rules = JSON.parse(chooser.dataset.rules);
+    var result = chooser.querySelector(".hig-chooser__result");
+    var goTemplate = chooser.dataset.go;
+    var update = function () {
+      var answers = {};
+      chooser.querySelectorAll("fieldset[data-question]").forEach(function (set) {
+        var askIf = JSON.parse(set.dataset.askIf);
+        var asked = Object.keys(askIf).every(function (q) { return answers[q] === askIf[q]; });
+        set.hidden = !asked;
+        if (!asked) return;
+        var picked = set.querySelector("input:checked");
+        if (picked) answers[set.dataset.question] = picked.value;
+      });
+      var matches = rules.filter(function (rule) {
+        return Object.keys(rule.answers).every(function (q) { return answers[q] === rule.answers[q]; });
+      });
+      result.textContent = "";
+      if (matches.length === 1) {
+        var source = document.querySelector('a[data-profile="' + matches[0].id + '"]');
+        var link = document.createElement("a");
+        link.href = source.getAttribute("href");
+        link.className = "md-button md-button--primary";
+        link.textContent = format(goTemplate, { name: source.textContent });
+        result.appendChild(link);
+      }
+    };
+    chooser.hidden = false;
+    chooser.addEventListener("change", update);
+    update();
+  }
+
+  refresh();
+  window.addEventListener("storage", function (event) { if (event.key === STORE_KEY) refresh(); });
+})();

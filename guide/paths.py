@@ -1,0 +1,28 @@
+"""The student's path pages: one per profile and language (no MkDocs here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .loader import load_guide
+from .ui import load_labels
+
+PATHS_FOLDER = "parcours"
+
+
+def path_url(profile_id: str, lang: str, default_lang: str) -> str:
+    """The path page of a profile, below the site root, like 'en/parcours/non-eu/'."""
+    prefix = "" if lang == default_lang else f"{lang}/"
+    return f"{prefix}{PATHS_FOLDER}/{profile_id}/"
+
+
+def path_page_markdown(languages: tuple[str, ...], data_dir: Path) -> dict[tuple[str, str], str]:
+    """(language, profile id) -> the Markdown source of that path page."""
+    guide = load_guide(languages, data_dir / "steps.yaml")
+    labels = load_labels(languages, data_dir / "ui.yaml")
+    pages = {}
+    for lang in languages:
+        for profile in guide.profiles:
+            title = labels.get("path_title", lang).format(name=profile.name(lang))
+            pages[(lang, profile.id)] = f'# {title}\n\n{{{{ path("{profile.id}") }}}}\n'
+    return pages
