@@ -18,7 +18,7 @@ from guide.ui import Labels, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs in order to build.
-PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "guide")
+PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "guide", "hooks")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,162 @@
+"""The checklist in a real browser: choose a path, tick, reload, switch language, reset, carry over."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from guide.paths import path_url
+from tests.support.browser import chromium_path, launch_chromium
+from tests.support.need import need
+from tests.support.server import serve_site
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    need(chromium_path() is not None, "Chromium")
+    with launch_chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(built_site):
+    with serve_site(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    yield p
+    context.close()
+    assert not errors, errors
+
+
+def ticked(page) -> list[str]:
+    return page.eval_on_selector_all("input[data-task]:checked", "els => els.map(e => e.dataset.task)")
+
+
+def test_answers_lead_to_the_path_of_each_profile(page, base, guide, languages):
+    for lang in languages:
+        home = base + ("" if lang == languages[0] else f"{lang}/")
+        for answers in guide.answer_sets():
+            page.goto(home)
+            for question, option in answers.items():
+                page.click(f"label[for='q-{question}-{option}']")
+            page.click(".hig-chooser__result a")
+            profile = guide.profiles_matching(answers)[0]
+            assert page.url == base + path_url(profile.id, lang, languages[0]), (lang, answers)
+
+
+def test_ticks_survive_a_reload_and_a_change_of_language(page, base, guide, languages):
+    fr_url, en_url = (base + path_url("non-eu", lang, languages[0]) for lang in ("fr", "en"))
+    page.goto(fr_url)
+    total = len(page.query_selector_all("input[data-task]"))
+    ids = page.eval_on_selector_all("input[data-task]", "els => els.map(e => e.dataset.task)")
+    for task in ids[:3]:
+        page.click(f"label[for='task-{task}']")
+    assert page.inner_text(".hig-progress__count") == f"3 sur {total} fait(s)"
+    page.reload()
+    assert ticked(page) == ids[:3]
+    # Follow the language switch (its menu opens on hover; the link itself is what matters).
+    page.goto(urljoin(page.url, page.get_attribute("a.md-select__link[hreflang='en']", "href")))
+    assert page.url == en_url
+    assert ticked(page) == ids[:3]
+    assert page.inner_text(".hig-progress__count") == f"3 of {total} done"
+    # The same task ticked on a topic page is ticked on the path page too.
+    page.goto(base + "en/carte-vitale/")
+    page.click("label[for='task-carte-vitale.form']")
+    page.goto(en_url)
+    assert "carte-vitale.form" in ticked(page)
+
+
+def test_reset_asks_first_and_clears_only_when_confirmed(page, base, languages):
+    page.goto(base + path_url("eu-no-ehic", "en", languages[0]))
+    page.click("label[for='task-register-online.prepare']")
+    page.once("dialog", lambda d: d.dismiss())
+    page.click(".hig-reset")
+    assert ticked(page) == ["register-online.prepare"]
+    page.once("dialog", lambda d: d.accept())
+    page.click(".hig-reset")
+    assert ticked(page) == []
+    page.reload()
+    assert ticked(page) == []
+
+
+def test_progress_moves_to_a_fresh_browser_with_the_link_or_the_code(browser, page, base, languages):
+    url = base + path_url("overseas", "en", languages[0])
+    page.goto(url)
+    for task in ("register-online.prepare", "personal-area.password"):
+        page.click(f"label[for='task-{task}']")
+    link = page.input_value("#carry-link")
+    code = page.input_value("#carry-code")
+    assert link.startswith(url + "#restore=")
+
+    fresh = browser.new_context()
+    phone = fresh.new_page()
+    phone.goto(link)
+    assert ticked(phone) == ["register-online.prepare", "personal-area.password"]
+    assert "#restore" not in phone.url
+    assert phone.inner_text(".hig-carry__message").startswith("2 box(es) ticked")
+    fresh.close()
+
+    other = browser.new_context()
+    laptop = other.new_page()
+    laptop.goto(url)
+    laptop.fill("#carry-input", code)
+    laptop.click(".hig-carry__apply")
+    assert ticked(laptop) == ["register-online.prepare", "personal-area.password"]
+    other.close()
+
+
+def test_a_bad_code_changes_nothing_and_says_why(page, base, languages):
+    page.goto(base + path_url("non-eu", "en", languages[0]))
+    page.click("label[for='task-register-online.home']")
+    good = page.input_value("#carry-code")
+    for bad, why in (
+        (good[:-3], "incomplete or damaged"),
+        (good.replace("1.", "1.x", 1), "incomplete or damaged"),
+        ("9" + good[1:], "another version"),
+        ("nonsense", "incomplete or damaged"),
+    ):
+        page.fill("#carry-input", bad)
+        page.click(".hig-carry__apply")
+        assert why in page.inner_text(".hig-carry__message"), bad
+        assert ticked(page) == ["register-online.home"]
+
+
+def test_a_code_naming_removed_tasks_applies_the_rest(page, base, languages):
+    page.goto(base + path_url("non-eu", "en", languages[0]))
+    code = page.evaluate(
+        """() => {
+        const text = "register-online.home removed-step.gone";
+        const body = btoa(text).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
+        let h = 0x811c9dc5; const s = "1." + body;
+        for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+        return s + "." + ("0000000" + h.toString(16)).slice(-8).slice(0, 6);
+        }"""
+    )
+    page.fill("#carry-input", code)
+    page.click(".hig-carry__apply")
+    assert ticked(page) == ["register-online.home"]
+    assert re.search(r"1 task\(s\) in the code no longer exist", page.inner_text(".hig-carry__message"))
+
+
+def test_the_checklist_works_with_the_keyboard_alone(page, base, languages):
+    page.goto(base + path_url("under-16", "en", languages[0]))
+    first = page.eval_on_selector("input[data-task]", "e => e.dataset.task")
+    page.focus("input[data-task]")
+    page.keyboard.press("Space")
+    assert ticked(page) == [first]
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert len(ticked(page)) == 2
+    assert page.evaluate("document.activeElement.dataset.task") != first
+    assert "2 of" in page.inner_text(".hig-progress__count")
