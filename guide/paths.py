@@ -10,8 +10,13 @@ from .ui import load_labels
 PATHS_FOLDER = "parcours"
 
 
+def path_source(profile_id: str) -> str:
+    """The page source of a profile's path, inside a language folder."""
+    return f"{PATHS_FOLDER}/{profile_id}.md"
+
+
 def path_url(profile_id: str, lang: str, default_lang: str) -> str:
-    """The path page of a profile, below the site root, like 'en/parcours/non-eu/'."""
+    """The published path page of a profile, below the site root, like 'en/parcours/non-eu/'."""
     prefix = "" if lang == default_lang else f"{lang}/"
     return f"{prefix}{PATHS_FOLDER}/{profile_id}/"
 

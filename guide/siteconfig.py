@@ -32,8 +32,10 @@ def site_languages(path: Path = MKDOCS_FILE) -> tuple[Language, ...]:
     """The languages declared for the i18n plugin in mkdocs.yml, default first."""
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-        plugins = config.get("plugins", [])
-        i18n = next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)
+        plugins = config.get("plugins", {})
+        if isinstance(plugins, list):  # MkDocs accepts a list of plugins or a mapping
+            plugins = {k: v for p in plugins if isinstance(p, dict) for k, v in p.items()}
+        i18n = plugins["i18n"]
         languages = [Language(x["locale"], x["name"], bool(x.get("default"))) for x in i18n["languages"]]
     except (OSError, yaml.YAMLError, StopIteration, KeyError, TypeError) as exc:
         raise DataError(

@@ -13,10 +13,10 @@ from typing import Any
 from mkdocs.exceptions import Abort
 
 from guide.errors import DataError
-from guide.paths import path_url
+from guide.paths import path_source
 
 from .model_cache import load_once
-from .pages import step_pages
+from .pages import page_url, step_pages
 from .render import Widgets, make_environment
 
 
@@ -31,9 +31,10 @@ def relative(here: str, target: str) -> str:
     """A relative link from page URL `here` to site path `target` (both below the site root)."""
     here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     rel = posixpath.relpath("/" + target, "/" + here_dir)
+    folder = target.endswith("/") or not target
     if rel == ".":
-        return "./" if target.endswith("/") or not target else posixpath.basename(target)
-    return rel + "/" if target.endswith("/") else rel
+        return "./" if folder else posixpath.basename(target)
+    return rel + "/" if folder else rel
 
 
 CHECKLIST_SCRIPT = "assets/checklist.js"
@@ -51,6 +52,7 @@ def define_env(env: Any) -> None:
     docs_dir = env.conf["docs_dir"]
     default_lang = languages[0]
     pages = step_pages(docs_dir, languages)
+    directory_urls = bool(env.conf["use_directory_urls"])
 
     def widgets() -> Widgets:
         page = env.page
@@ -63,11 +65,10 @@ def define_env(env: Any) -> None:
             target = pages[lang].get(step_id)
             if target is None:
                 raise Abort(f"step '{step_id}' is shown in full on no page of content/{lang}/")
-            target_url = target if lang == default_lang else f"{lang}/{target}"
-            return relative(page.url, target_url) + "#" + step_id
+            return relative(page.url, page_url(target, lang, default_lang, directory_urls)) + "#" + step_id
 
         def path_href(profile_id: str) -> str:
-            return relative(page.url, path_url(profile_id, lang, default_lang))
+            return relative(page.url, page_url(path_source(profile_id), lang, default_lang, directory_urls))
 
         return Widgets(guide, labels, lang, step_href, path_href, jinja)
 

@@ -8,15 +8,24 @@ from pathlib import Path
 STEP_CALL = re.compile(r"""\{\{\s*step\(\s*["']([a-z0-9-]+)["']""")
 
 
+def page_url(src: str, lang: str, default_lang: str, directory_urls: bool) -> str:
+    """The URL below the site root of page `src` ('inscription.md') of `lang`, as MkDocs writes it."""
+    stem = src[: -len(".md")]
+    if directory_urls:
+        url = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+    else:
+        url = stem + ".html"
+    return url if lang == default_lang else f"{lang}/{url}"
+
+
 def step_pages(docs_dir: str | Path, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    """For each language, step id -> page path (like 'inscription/'), from content/<lang>/*.md."""
+    """For each language, step id -> source of the page that shows it, like 'inscription.md'."""
     found: dict[str, dict[str, str]] = {}
     for lang in languages:
         folder = Path(docs_dir) / lang
         found[lang] = {}
         for md in sorted(folder.rglob("*.md")):
-            rel = md.relative_to(folder).with_suffix("").as_posix()
-            url = "" if rel == "index" else (rel[: -len("/index")] if rel.endswith("/index") else rel) + "/"
+            rel = md.relative_to(folder).as_posix()
             for step_id in STEP_CALL.findall(md.read_text(encoding="utf-8")):
-                found[lang].setdefault(step_id, url)
+                found[lang].setdefault(step_id, rel)
     return found

@@ -18,7 +18,7 @@ from guide.ui import Labels, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs in order to build.
-PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "guide", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "content", "data", "macros", "guide", "hooks")
 
 
 @pytest.fixture(scope="session")
@@ -48,11 +48,11 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
     """`mkdocs build` of `project` into `site_dir`, as `make build` runs it."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,

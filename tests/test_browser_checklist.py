@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from urllib.parse import urljoin
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 from guide.paths import path_url
 from tests.support.browser import chromium_path, launch_chromium
 from tests.support.need import need
+from tests.conftest import ROOT, run_build
 from tests.support.server import serve_site
+from tools.zip_site import zip_site
 
 pytestmark = pytest.mark.browser
 
@@ -98,6 +104,11 @@ def test_progress_moves_to_a_fresh_browser_with_the_link_or_the_code(browser, pa
     link = page.input_value("#carry-link")
     code = page.input_value("#carry-code")
     assert link.startswith(url + "#restore=")
+    # The QR code on the page encodes the same link.
+    page.wait_for_selector(".hig-carry__qr svg")
+    png = page.locator(".hig-carry__qr").screenshot()
+    [decoded] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    assert decoded.text == link
 
     fresh = browser.new_context()
     phone = fresh.new_page()
@@ -160,3 +171,29 @@ def test_the_checklist_works_with_the_keyboard_alone(page, base, languages):
     assert len(ticked(page)) == 2
     assert page.evaluate("document.activeElement.dataset.task") != first
     assert "2 of" in page.inner_text(".hig-progress__count")
+
+
+def test_the_downloaded_copy_works_from_the_disk_checklist_included(page, tmp_path, languages):
+    result = run_build(ROOT, tmp_path / "offline", config="mkdocs.offline.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    zip_site(tmp_path / "offline", tmp_path / "guide.zip")
+    with zipfile.ZipFile(tmp_path / "guide.zip") as archive:
+        archive.extractall(tmp_path / "unzipped")
+    root = tmp_path / "unzipped" / "health-insurance-guide"
+    page.goto((root / "en" / "parcours" / "non-eu.html").as_uri())
+    page.click("label[for='task-register-online.home']")
+    page.reload()
+    assert ticked(page) == ["register-online.home"]
+    page.goto(urljoin(page.url, page.get_attribute("nav a[href*='inscription.html']", "href")))
+    assert page.url.startswith((root / "en" / "inscription.html").as_uri())
+    assert "register-online.home" in ticked(page)
+
+
+def test_printing_a_path_hides_the_controls_and_keeps_the_ticks(page, base, languages):
+    page.goto(base + path_url("non-eu", "en", languages[0]))
+    page.click("label[for='task-register-online.prepare']")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".hig-progress__actions", ".hig-carry"):
+        assert not page.is_visible(hidden), hidden
+    assert page.is_visible("label[for='task-register-online.prepare']")
+    assert ticked(page) == ["register-online.prepare"]

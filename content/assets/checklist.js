@@ -7,6 +7,7 @@
   "use strict";
 
   var STORE_KEY = "health-insurance-guide:tasks";
+  var SCRIPT_SRC = document.currentScript ? document.currentScript.src : "";
   var CODE_VERSION = "1";
 
   function load() {
@@ -98,7 +99,7 @@
       var link = location.href.split("#")[0] + "#restore=" + code;
       carry.querySelector("#carry-code").value = code;
       carry.querySelector("#carry-link").value = link;
-      if (window.HigQr) window.HigQr(carry.querySelector(".hig-carry__qr"), link);
+      drawQr(carry.querySelector(".hig-carry__qr"), link);
     }
   }
 
@@ -122,6 +123,25 @@
       refresh();
     });
     progress.querySelector(".hig-print").addEventListener("click", function () { window.print(); });
+  }
+
+  /* The QR code of the carry-over link, drawn by the vendored generator, loaded on demand. */
+  function drawQr(holder, text) {
+    if (typeof window.qrcode !== "function") {
+      if (!document.getElementById("hig-qr-lib") && SCRIPT_SRC) {
+        var lib = document.createElement("script");
+        lib.id = "hig-qr-lib";
+        lib.src = new URL("vendor/qrcode-generator-2.0.4.js", SCRIPT_SRC).href;
+        lib.onload = function () { drawQr(holder, holder.dataset.pending); };
+        document.head.appendChild(lib);
+      }
+      holder.dataset.pending = text;
+      return;
+    }
+    var qr = window.qrcode(0, "M");
+    qr.addData(text);
+    qr.make();
+    holder.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 2, scalable: true });
   }
 
   /* Apply a code: ticks are added, never removed; unknown ids are reported. */
