@@ -12,9 +12,9 @@ import zxingcpp
 from PIL import Image
 
 from guide.paths import path_url
+from tests.conftest import ROOT, run_build
 from tests.support.browser import chromium_path, launch_chromium
 from tests.support.need import need
-from tests.conftest import ROOT, run_build
 from tests.support.server import serve_site
 from tools.zip_site import zip_site
 
