@@ -5,9 +5,6 @@ PYTHON3 ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
-STAGE   := build/site.tmp
-OFFLINE := build/offline
-OFFLINE_ZIP := health-insurance-guide-offline.zip
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
@@ -23,14 +20,9 @@ $(STAMP): requirements.txt
 check: $(STAMP)
 	@$(PY) -m guide check
 
-## build: the site, into site/ (replaced only once the whole build has succeeded)
+## build: the site, every PDF and the offline copy, into site/ (replaced only once everything succeeded)
 build: check
-	@rm -rf $(STAGE) $(OFFLINE)
-	$(VENV)/bin/mkdocs build --quiet --site-dir $(STAGE)
-	$(VENV)/bin/mkdocs build --quiet --config-file mkdocs.offline.yml --site-dir $(OFFLINE)
-	$(PY) tools/zip_site.py $(OFFLINE) $(STAGE)/$(OFFLINE_ZIP)
-	@rm -rf site && mv $(STAGE) site
-	@echo "Built site/"
+	@$(PY) -m tools.build
 
 ## test: the whole offline test suite, and the linter
 test: $(STAMP)

@@ -48,10 +48,12 @@ def language_codes(path: Path = MKDOCS_FILE) -> tuple[str, ...]:
     return tuple(lang.code for lang in site_languages(path))
 
 
-def site_url(path: Path = MKDOCS_FILE) -> str:
-    """The site's public URL: $SITE_URL if set, else the default written in mkdocs.yml."""
+def site_url(path: Path = MKDOCS_FILE, university_url: str | None = None) -> str:
+    """The site's public URL: $SITE_URL if set, else the university's, else mkdocs.yml's default."""
     if os.environ.get("SITE_URL"):
         return os.environ["SITE_URL"]
+    if university_url:
+        return university_url
     root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     for key, value in root.value:
         if key.value == "site_url":

@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 
 from guide.errors import DataError
 from guide.paths import path_source
+from handouts.catalogue import FOLDER
 
 from .model_cache import load_once
 from .pages import page_url, step_pages
@@ -91,6 +92,12 @@ def define_env(env: Any) -> None:
     def chooser() -> str:
         """The questions leading to a path."""
         return widgets().chooser()
+
+    @env.macro
+    def handouts() -> str:
+        """Links to the printable PDFs."""
+        page = env.page
+        return widgets().handouts(lambda h: relative(page.url, f"{FOLDER}/{h.filename}"))
 
     @env.macro
     def documents(profile: str | None = None) -> str:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from guide.model import Guide, Text
 from guide.ui import Labels
+from handouts.catalogue import Handout, catalogue
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -48,6 +49,7 @@ class Widgets:
             guide=self.guide,
             lang=self.lang,
             t=t,
+            tl=self.labels.get,
             date=lambda d: self.labels.date(d, self.lang),
             step_href=self.step_href,
             path_href=self.path_href,
@@ -82,6 +84,11 @@ class Widgets:
         """The questions that lead a student to their path, and the list of paths."""
         rules = json.dumps([{"id": p.id, "answers": p.answers} for p in self.guide.profiles])
         return self._render("chooser.html", rules=rules)
+
+    def handouts(self, href: Callable[[Handout], str]) -> Markup:
+        """Links to the handouts in this language (the bilingual one in every language)."""
+        items = [h for h in catalogue(self.guide) if self.lang in h.langs]
+        return self._render("handouts.html", handouts=items, href=href)
 
     def documents(self, profile: str | None = None) -> Markup:
         """The documents to prepare, step by step, required ones first."""

@@ -18,7 +18,7 @@ from guide.ui import Labels, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs in order to build.
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "content", "data", "macros", "guide", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "content", "data", "macros", "guide", "hooks", "handouts", "tools")
 
 
 @pytest.fixture(scope="session")
@@ -61,12 +61,25 @@ def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subp
     )
 
 
+def run_full_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """The whole build (site, handouts, offline copy) as `make build` runs it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
+    return subprocess.run(
+        [sys.executable, "-m", "tools.build", "--project", str(project), "--out", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session into a temporary folder."""
+    """The real site with its handouts, built once per test session into a temporary folder."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
+    result = run_full_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 

@@ -10,11 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.paths import PATHS_FOLDER
-from guide.siteconfig import site_url
+from guide.university import published_url
 from tests.support.site import TEMPLATE_LEFTOVER, data_texts, fold, pages
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
-PREFIX = urlsplit(site_url()).path
+PREFIX = urlsplit(published_url()).path
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +61,7 @@ def test_no_page_shows_text_of_another_language(guide, languages, site_pages):
                 if fold(v(other)) != fold(v(lang)) and len(v(other)) > 12
             ]
             for page in site_pages[lang]:
-                found = [name for name, value in foreign if value in page.text]
+                found = [name for name, value in foreign if value in page.own_language_text]
                 assert not found, f"{page.url} ({lang}) shows {other} text: {found}"
 
 
@@ -127,7 +127,7 @@ def test_language_switch_leads_to_the_same_page_in_the_other_language(languages,
 
 
 def test_no_page_loads_a_resource_from_another_host(built_site):
-    own = urlsplit(site_url()).netloc
+    own = urlsplit(published_url()).netloc
     selectors = ["script[src]", "img[src]", "iframe[src]", "source[src]", "audio[src]", "video[src]", "link[href]"]
     for f in built_site.rglob("*.html"):
         soup = BeautifulSoup(f.read_text(encoding="utf-8"), "html.parser")

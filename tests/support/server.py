@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from guide.siteconfig import site_url
+from guide.university import published_url
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -30,7 +30,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve_site(root: Path, prefix: str | None = None) -> Iterator[str]:
     """Serve `root` at http://127.0.0.1:PORT{prefix}; yields that base URL."""
-    prefix = prefix if prefix is not None else urlsplit(site_url()).path or "/"
+    prefix = prefix if prefix is not None else urlsplit(published_url()).path or "/"
     handler = type("Handler", (_Handler,), {"prefix": prefix})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(root.resolve()))

@@ -39,6 +39,17 @@ class BuiltPage:
         article = self.soup.find("article") or self.soup
         return " ".join(article.get_text(" ").split())
 
+    @cached_property
+    def own_language_text(self) -> str:
+        """The article's text without the phrases marked as another language (lang attribute)."""
+        soup = BeautifulSoup(self.html, "html.parser")
+        article = soup.find("article") or soup
+        own = soup.html.get("lang")
+        for tag in article.find_all(attrs={"lang": True}):
+            if tag["lang"] != own:
+                tag.decompose()
+        return " ".join(article.get_text(" ").split())
+
     def resolve(self, href: str, prefix: str) -> str:
         """Where a link leads, as a path below the site root ('' for the home page)."""
         absolute = urljoin(prefix + self.url, href)

@@ -1,0 +1,177 @@
+"""Render every handout to PDF with WeasyPrint, from the validated model.
+
+Usage: python -m handouts.build OUT_DIR  (OUT_DIR is the built site; PDFs go to OUT_DIR/handouts/)
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from guide.errors import DataError, Problem
+from guide.loader import DATA_DIR, load_guide
+from guide.model import Guide, Text
+from guide.siteconfig import language_codes, site_url
+from guide.ui import Labels, load_labels
+from guide.university import University, load_university
+
+from .catalogue import FOLDER, Handout, catalogue
+from .qr import qr_svg
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+REGISTER_LINK = "etudiant-etranger"
+PDF_VARIANT = "pdf/ua-1"  # tagged, with document language and title, for screen readers
+MAX_PAGES = {"overview": 2, "bilingual": 2, "checklist": 4}
+
+
+@dataclass(frozen=True)
+class Inputs:
+    guide: Guide
+    labels: Labels
+    university: University
+    site_url: str
+
+
+def load_inputs(data_dir: Path = DATA_DIR, url: str | None = None) -> Inputs:
+    languages = language_codes(data_dir.parent / "mkdocs.yml")
+    university = load_university(languages, data_dir / "university.yaml")
+    return Inputs(
+        load_guide(languages, data_dir / "steps.yaml"),
+        load_labels(languages, data_dir / "ui.yaml"),
+        university,
+        url or site_url(data_dir.parent / "mkdocs.yml", university.site_url),
+    )
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(handout: Handout, inputs: Inputs, env: Environment) -> str:
+    """The handout as HTML, ready for WeasyPrint."""
+    guide, labels, lang = inputs.guide, inputs.labels, handout.lang
+
+    def t(value: Text | str) -> str:
+        return value(lang) if isinstance(value, Text) else labels.get(value, lang)
+
+    context: dict[str, object] = {}
+    if handout.kind == "checklist":
+        profile = guide.profile(handout.profile)
+        title = labels.get("path_title", lang).format(name=profile.name(lang))
+        context["profile"] = profile
+    elif handout.kind == "bilingual":
+        title = " / ".join(labels.get("handout_title", other) for other in handout.langs)
+    else:
+        title = labels.get("handout_title", lang)
+    self_url = inputs.site_url + handout.qr_page(guide.languages[0])
+    return env.get_template(f"{handout.kind}.html").render(
+        guide=guide,
+        university=inputs.university,
+        lang=lang,
+        langs=handout.langs,
+        t=t,
+        tl=labels.get,
+        date=lambda d: labels.date(d, lang),
+        title=title,
+        site_url=inputs.site_url,
+        css=(TEMPLATES / "handout.css").read_text(encoding="utf-8"),
+        documents=guide.documents,
+        qr_self=qr_svg(self_url),
+        qr_register=qr_svg(guide.links[REGISTER_LINK].url),
+        **context,
+    )
+
+
+def _pages_of_steps(document) -> dict[str, set[int]]:
+    """Step id -> pages its block appears on, from WeasyPrint's layout."""
+    found: dict[str, set[int]] = {}
+    for number, page in enumerate(document.pages, start=1):
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            element = getattr(box, "element", None)
+            if element is not None and element.get("data-step") and getattr(box, "element_tag", "") == "section":
+                found.setdefault(element.get("data-step"), set()).add(number)
+            stack.extend(getattr(box, "children", []))
+    return found
+
+
+def build_handouts(site_dir: Path, inputs: Inputs) -> list[Path]:
+    """Write every handout into site_dir/handouts/; raise DataError if one does not fit."""
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    out = site_dir / FOLDER
+    out.mkdir(parents=True, exist_ok=True)
+    env = _environment()
+    problems: list[Problem] = []
+    written = []
+    for handout in catalogue(inputs.guide):
+        target_page = handout.qr_page(inputs.guide.languages[0])
+        if not (site_dir / target_page / "index.html").is_file():
+            problems.append(
+                Problem(
+                    f"{FOLDER}/{handout.filename}",
+                    None,
+                    "QR code",
+                    f"leads to '{target_page}', which is not a page of the site",
+                )
+            )
+            continue
+        document = HTML(string=render_html(handout, inputs, env), base_url=str(TEMPLATES)).render(
+            pdf_variant=PDF_VARIANT
+        )
+        where = f"{FOLDER}/{handout.filename}"
+        if len(document.pages) > MAX_PAGES[handout.kind]:
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    "",
+                    f"{len(document.pages)} pages, more than the {MAX_PAGES[handout.kind]} a {handout.kind} may have",
+                )
+            )
+        for step_id, pages in _pages_of_steps(document).items():
+            if len(pages) > 1:
+                problems.append(
+                    Problem(
+                        where,
+                        None,
+                        f"steps.{step_id}",
+                        f"the step is too long for one page (it runs over pages {sorted(pages)})",
+                    )
+                )
+        path = out / handout.filename
+        document.write_pdf(path, pdf_variant=PDF_VARIANT)
+        written.append(path)
+    if problems:
+        raise DataError(problems)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    try:
+        written = build_handouts(Path(argv[0]), load_inputs())
+    except DataError as exc:
+        print("The handouts could not be made:\n" + exc.report(), file=sys.stderr)
+        return 1
+    print(f"Wrote {len(written)} handouts into {Path(argv[0]) / FOLDER}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

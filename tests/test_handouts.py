@@ -1,0 +1,153 @@
+"""The handouts: every PDF is A4, tagged, in its language, complete, and its QR codes lead to the site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from pypdf import PdfReader
+
+from guide.errors import DataError
+from guide.loader import STEPS_FILE
+from handouts.build import MAX_PAGES, build_handouts, load_inputs
+from handouts.catalogue import FOLDER, catalogue
+from tests.support.need import need
+
+A4 = (595.28, 841.89)
+
+
+def normal(text: str) -> str:
+    """Whitespace folded, and line breaks after hyphens undone, as PDF text extraction needs."""
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text)).replace("’", "'")
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return load_inputs()
+
+
+@pytest.fixture(scope="module")
+def pdfs(built_site, guide):
+    return {h: built_site / FOLDER / h.filename for h in catalogue(guide)}
+
+
+def pdf_text(path: Path) -> str:
+    return normal(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
+
+
+def test_every_handout_is_written(pdfs, guide):
+    assert len(pdfs) == 2 + 1 + 2 * len(guide.profiles)
+    for path in pdfs.values():
+        assert path.is_file() and path.stat().st_size > 0
+
+
+def test_every_handout_is_a4_within_its_page_budget(pdfs):
+    for handout, path in pdfs.items():
+        reader = PdfReader(path)
+        assert 1 <= len(reader.pages) <= MAX_PAGES[handout.kind], handout.filename
+        for page in reader.pages:
+            size = (float(page.mediabox.width), float(page.mediabox.height))
+            assert all(abs(a - b) < 1 for a, b in zip(size, A4, strict=True)), (handout.filename, size)
+
+
+def test_every_handout_declares_language_title_tags_and_embeds_its_fonts(pdfs, labels):
+    for handout, path in pdfs.items():
+        reader = PdfReader(path)
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == handout.lang, handout.filename
+        assert root["/MarkInfo"]["/Marked"], handout.filename
+        assert reader.metadata.title, handout.filename
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                descriptor = descendant["/FontDescriptor"].get_object()
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), handout.filename
+
+
+def test_each_handout_shows_its_steps_and_documents_in_its_language(pdfs, guide):
+    for handout, path in pdfs.items():
+        text = pdf_text(path)
+        for lang in handout.langs:
+            steps = guide.steps
+            for step in steps:
+                assert normal(step.title(lang)) in text, (handout.filename, lang, step.id)
+            if handout.kind == "checklist":
+                docs = guide.documents_for(handout.profile)
+                for step in guide.steps_for(handout.profile):
+                    for task in step.tasks_for(handout.profile):
+                        assert normal(task.text(lang)) in text, (handout.filename, task.id)
+            else:
+                docs = guide.documents
+            for doc in docs:
+                assert normal(doc.name(lang)) in text, (handout.filename, lang, doc.id)
+        others = [lang for lang in guide.languages if lang not in handout.langs]
+        for lang in others:
+            foreign = [s.id for s in guide.steps if normal(s.title(lang)) in text]
+            assert not foreign, (handout.filename, lang, foreign)
+
+
+def test_each_handout_footer_names_the_university_and_the_check_date(pdfs, inputs, labels):
+    for handout, path in pdfs.items():
+        text = pdf_text(path)
+        assert normal(inputs.university.short_name(handout.lang)) in text
+        assert normal(labels.date(inputs.guide.last_checked, handout.lang)) in text
+
+
+def decode_qr_codes(pdf: Path, tmp_path: Path) -> set[str]:
+    need(shutil.which("pdftoppm") is not None, "pdftoppm (poppler-utils)")
+    prefix = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(pdf), str(prefix)], check=True)
+    [png] = tmp_path.glob(f"{pdf.stem}*.png")
+    return {r.text for r in zxingcpp.read_barcodes(Image.open(png))}
+
+
+def test_each_qr_code_leads_to_the_expected_page(pdfs, inputs, guide, tmp_path, built_site):
+    register = guide.links["etudiant-etranger"].url
+    for handout, path in pdfs.items():
+        expected = {inputs.site_url + handout.qr_page(guide.languages[0])}
+        if handout.kind != "checklist":
+            expected.add(register)
+        assert decode_qr_codes(path, tmp_path) == expected, handout.filename
+        assert (built_site / handout.qr_page(guide.languages[0]) / "index.html").is_file()
+
+
+def test_print_page_links_every_handout_of_its_language(built_site, guide):
+    for lang in guide.languages:
+        page = built_site / ("" if lang == guide.languages[0] else lang) / "imprimer" / "index.html"
+        html = page.read_text(encoding="utf-8")
+        for handout in catalogue(guide):
+            assert (handout.filename in html) == (lang in handout.langs), (lang, handout.filename)
+
+
+def test_a_step_too_long_for_its_page_fails_with_a_clear_message(built_site, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(STEPS_FILE.parent, data)
+    shutil.copy(STEPS_FILE.parent.parent / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    steps = data / "steps.yaml"
+    long_text = " ".join(["Un texte beaucoup trop long pour tenir sur une seule page."] * 120)
+    steps.write_text(
+        steps.read_text().replace("fr: Choisissez un mot de passe pour votre espace personnel.", f"fr: {long_text}", 1)
+    )
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
+    with pytest.raises(DataError) as caught:
+        build_handouts(site, load_inputs(data))
+    report = caught.value.report()
+    assert "handouts/checklist-non-eu-fr.pdf: steps.personal-area: the step is too long for one page" in report
+
+
+def test_a_qr_code_to_a_missing_page_fails_with_a_clear_message(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
+    shutil.rmtree(site / "en" / "parcours" / "overseas")
+    with pytest.raises(DataError) as caught:
+        build_handouts(site, load_inputs())
+    assert (
+        "handouts/checklist-overseas-en.pdf: QR code: leads to 'en/parcours/overseas/', which is not a page of the site"
+    ) in caught.value.report()
