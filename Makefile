@@ -29,9 +29,9 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -m "not network"
 
-## linkcheck: check every external URL against the internet (needs network)
+## linkcheck: check every external URL against the internet (needs network); report in build/linkcheck-report.md
 linkcheck: $(STAMP)
-	$(PY) -m pytest -m network
+	$(PY) -m pytest -m network -p no:cacheprovider
 
 ## serve: preview the site at http://127.0.0.1:8000/ while you edit
 serve: $(STAMP)

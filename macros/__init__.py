@@ -46,7 +46,7 @@ def define_env(env: Any) -> None:
     languages = _languages(env)
     project = Path(env.conf["config_file_path"]).resolve().parent
     try:
-        guide, labels = load_once(languages, project / "data")
+        guide, labels, link_status = load_once(languages, project / "data")
     except DataError as exc:
         raise Abort("The guide's data has problems:\n" + exc.report()) from None
     jinja = make_environment()
@@ -71,7 +71,7 @@ def define_env(env: Any) -> None:
         def path_href(profile_id: str) -> str:
             return relative(page.url, page_url(path_source(profile_id), lang, default_lang, directory_urls))
 
-        return Widgets(guide, labels, lang, step_href, path_href, jinja)
+        return Widgets(guide, labels, lang, step_href, path_href, jinja, link_status)
 
     @env.macro
     def overview(profile: str | None = None) -> str:

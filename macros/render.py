@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from guide.linkstatus import LinkStatus
 from guide.model import Guide, Text
 from guide.ui import Labels
 from handouts.catalogue import Handout, catalogue
@@ -39,6 +40,7 @@ class Widgets:
     step_href: Callable[[str], str]
     path_href: Callable[[str], str]
     env: Environment
+    link_status: LinkStatus | None = None
 
     def _render(self, template: str, **context: object) -> Markup:
         def t(value: Text | str) -> str:
@@ -106,4 +108,4 @@ class Widgets:
 
     def sources(self) -> Markup:
         """Each source, then each step's sources with the date they were checked."""
-        return self._render("sources.html")
+        return self._render("sources.html", link_status=self.link_status)

@@ -1,0 +1,43 @@
+"""Crawl the built site with linkchecker, served over HTTP under its site_url path, anchors included."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CONFIG = """\
+[checking]
+threads=4
+maxrequestspersecond=1000
+
+[filtering]
+checkextern=0
+# The theme's scripts and the search index are not pages; the zip is the offline copy.
+ignore=
+  /assets/javascripts/
+  /search/
+  \\.zip$
+
+[AnchorCheck]
+"""
+
+
+def linkchecker(base_url: str) -> subprocess.CompletedProcess[str]:
+    """Run linkchecker from `base_url`; exit code 0 only if every internal link and anchor resolves."""
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "linkcheckerrc"
+        config.write_text(CONFIG, encoding="utf-8")
+        config.chmod(0o644)
+        Path(tmp).chmod(0o755)  # linkchecker running as root drops to 'nobody', who must read it
+        command = [
+            str(Path(sys.executable).with_name("linkchecker")),
+            "--config",
+            str(config),
+            "--no-status",
+            "--output",
+            "text",
+            base_url,
+        ]
+        return subprocess.run(command, capture_output=True, text=True, timeout=900)

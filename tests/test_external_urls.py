@@ -1,0 +1,93 @@
+"""Every external URL is known, well formed, https, on an allowed host, and written once in the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from guide.university import published_url
+from links.collect import all_external_urls, data_urls, project_sources, urls_in_site, urls_in_text_files
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_external_url_is_well_formed_https_on_an_allowed_host(guide, built_site):
+    own = urlsplit(published_url()).netloc
+    for found in all_external_urls(ROOT, built_site):
+        parts = urlsplit(found.url)
+        if parts.netloc == own:
+            continue
+        assert parts.scheme == "https", f"{found.where}: {found.url} is not https"
+        assert parts.hostname in guide.allowed_hosts, f"{found.where}: host of {found.url} is not allowed"
+        assert " " not in found.url and parts.path is not None
+
+
+def test_pages_and_templates_write_no_external_url(tmp_path):
+    found = urls_in_text_files(project_sources(ROOT), ROOT)
+    assert not found, "write addresses in data/steps.yaml (links:), not in pages or templates: " + ", ".join(
+        f"{f.where} {f.url}" for f in found
+    )
+
+
+def test_each_url_is_written_once_in_the_data():
+    urls = [f.url for f in data_urls(ROOT) if "links[" in f.where]
+    assert len(urls) == len(set(urls))
+
+
+def test_the_built_site_links_to_no_url_the_data_does_not_know(built_site):
+    known = {f.url for f in data_urls(ROOT)}
+    own = urlsplit(published_url()).netloc
+    unknown = {
+        f"{f.where}: {f.url}" for f in urls_in_site(built_site) if urlsplit(f.url).netloc != own and f.url not in known
+    }
+    assert not unknown, sorted(unknown)
+
+
+def test_the_collector_finds_urls_in_pages_templates_and_pdfs(tmp_path):
+    page = tmp_path / "content" / "fr" / "x.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("Voir https://example.org/a et <a href='http://example.org/b'>b</a>.\n")
+    found = urls_in_text_files([page], tmp_path)
+    assert [(f.url, f.where) for f in found] == [
+        ("https://example.org/a", "content/fr/x.md:1"),
+        ("http://example.org/b", "content/fr/x.md:1"),
+    ]
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<a href="https://example.org/c">c</a><img src="https://cdn.example.org/i.png">')
+    from weasyprint import HTML
+
+    HTML(string='<a href="https://example.org/pdf">pdf</a>').write_pdf(site / "x.pdf")
+    assert {f.url for f in urls_in_site(site)} == {
+        "https://example.org/c",
+        "https://cdn.example.org/i.png",
+        "https://example.org/pdf",
+    }
+
+
+def test_a_data_url_is_reported_with_its_line_and_path():
+    [found] = [f for f in data_urls(ROOT) if f.url == "https://forum-assures.ameli.fr/"]
+    text = (ROOT / "data" / "steps.yaml").read_text().splitlines()
+    line = int(found.where.split(":")[1].split()[0])
+    assert "forum-assures.ameli.fr/" in text[line - 1] and found.where.endswith(".url")
+
+
+def test_the_sources_page_says_when_links_were_last_checked_if_known(guide, labels, tmp_path):
+    from datetime import date
+
+    from guide.linkstatus import LinkStatus, load_link_status
+    from macros.render import Widgets, make_environment
+
+    status_file = tmp_path / "links-checked.yaml"
+    assert load_link_status(status_file) is None
+    status_file.write_text("checked: '2026-11-20'\nurls: 16\nbroken: 1\n")
+    status = load_link_status(status_file)
+    assert status == LinkStatus(date(2026, 11, 20), 16, 1)
+    for lang, expected in (
+        ("fr", "vérifiés en ligne le 20 novembre 2026 : 15 sur 16"),
+        ("en", "on 20 November 2026: 15 of 16"),
+    ):
+        html = Widgets(guide, labels, lang, lambda s: "#", lambda p: "#", make_environment(), status).sources()
+        assert expected in html
+        html = Widgets(guide, labels, lang, lambda s: "#", lambda p: "#", make_environment(), None).sources()
+        assert "16" not in html.split("<h2")[0]

@@ -1,0 +1,34 @@
+"""Every internal link and anchor of the built site resolves (linkchecker over HTTP on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import shutil
+
+from links.internal import linkchecker
+from tests.support.server import serve_site
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    with serve_site(built_site) as base:
+        result = linkchecker(base)
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert "0 errors found" in result.stdout
+
+
+def test_a_broken_link_or_anchor_is_caught_with_the_page_that_holds_it(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.zip"))
+    page = site / "en" / "aide" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(
+        html.replace(
+            "</article>", '<a href="../no-such-page/">x</a><a href="../glossaire/#nowhere">y</a></article>', 1
+        ),
+        encoding="utf-8",
+    )
+    with serve_site(site) as base:
+        result = linkchecker(base + "en/")
+    assert result.returncode == 1
+    assert "no-such-page" in result.stdout and "404" in result.stdout
+    assert "nowhere" in result.stdout
+    assert "en/aide/" in result.stdout

@@ -1,0 +1,166 @@
+"""The live link checker, tested offline against a local server that misbehaves on purpose."""
+
+from __future__ import annotations
+
+import http.server
+import socket
+import threading
+import time
+from collections import Counter
+
+import pytest
+
+from links.live import Policy, check_all, check_url, report_markdown
+
+FAST = Policy(timeout=0.5, retries=2, backoff=0.01, max_retry_after=30, per_host_interval=0)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    hits: Counter = Counter()
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        self.hits[self.path] += 1
+        first = self.hits[self.path] == 1
+        if self.path == "/ok":
+            self._answer(200)
+        elif self.path == "/moved":
+            self._answer(301, {"Location": "/ok"})
+        elif self.path == "/found":
+            self._answer(302, {"Location": "/ok"})
+        elif self.path == "/gone404":
+            self._answer(404)
+        elif self.path == "/gone410":
+            self._answer(410)
+        elif self.path == "/forbidden":
+            self._answer(403)
+        elif self.path == "/busy":
+            self._answer(429, {"Retry-After": "7"}) if first else self._answer(200)
+        elif self.path == "/flaky":
+            self._answer(500) if first else self._answer(200)
+        elif self.path == "/always-500":
+            self._answer(500)
+        elif self.path == "/slow":
+            time.sleep(1.5)
+            self._answer(200)
+        elif self.path == "/drop":
+            if first:
+                self.connection.shutdown(socket.SHUT_RDWR)  # hang up without an answer
+            else:
+                self._answer(200)
+        elif self.path == "/loop":
+            self._answer(302, {"Location": "/loop"})
+        else:
+            self._answer(404)
+
+    def _answer(self, status: int, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def server():
+    _Handler.hits = Counter()
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_port}"
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.fixture
+def sleeps():
+    return []
+
+
+def check(url, sleeps, policy=FAST):
+    return check_url(url, policy, sleep=sleeps.append)
+
+
+def test_a_page_that_answers_200_is_ok(server, sleeps):
+    r = check(server + "/ok", sleeps)
+    assert (r.outcome, r.status, r.attempts) == ("ok", 200, 1)
+
+
+def test_a_permanent_redirect_is_followed_and_flagged_for_update(server, sleeps):
+    r = check(server + "/moved", sleeps)
+    assert r.outcome == "redirected" and r.status == 200 and r.permanent_redirect
+    assert r.redirects == [(301, server + "/ok")] and r.final_url == server + "/ok"
+
+
+def test_a_temporary_redirect_is_followed_silently(server, sleeps):
+    r = check(server + "/found", sleeps)
+    assert r.outcome == "ok" and not r.permanent_redirect and r.redirects == [(302, server + "/ok")]
+
+
+@pytest.mark.parametrize("path,status", [("/gone404", 404), ("/gone410", 410)])
+def test_a_missing_page_is_broken_at_once(server, sleeps, path, status):
+    r = check(server + path, sleeps)
+    assert (r.outcome, r.status, r.attempts) == ("broken", status, 1)
+
+
+def test_a_refusal_to_robots_is_reported_as_blocked_not_broken(server, sleeps):
+    r = check(server + "/forbidden", sleeps)
+    assert (r.outcome, r.status) == ("blocked", 403)
+
+
+def test_too_many_requests_waits_as_long_as_retry_after_says(server, sleeps):
+    r = check(server + "/busy", sleeps)
+    assert (r.outcome, r.status, r.attempts) == ("ok", 200, 2)
+    assert sleeps == [7.0]
+
+
+def test_a_server_error_is_retried_with_back_off(server, sleeps):
+    r = check(server + "/flaky", sleeps)
+    assert (r.outcome, r.attempts) == ("ok", 2)
+    r = check(server + "/always-500", sleeps)
+    assert (r.outcome, r.status, r.attempts) == ("broken", 500, 3)
+    assert sleeps[-2:] == [0.01, 0.02]
+
+
+def test_a_slow_answer_past_the_timeout_is_broken(server, sleeps):
+    r = check(server + "/slow", sleeps, Policy(timeout=0.2, retries=1, backoff=0.01, per_host_interval=0))
+    assert r.outcome == "broken" and r.error == "no answer within 0.2 s" and r.attempts == 2
+
+
+def test_a_refused_connection_is_broken():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here once the socket is closed
+    r = check_url(f"http://127.0.0.1:{port}/", FAST, sleep=lambda _: None)
+    assert r.outcome == "broken" and r.error.startswith("connection failed") and r.attempts == 3
+
+
+def test_a_dropped_connection_is_retried(server, sleeps):
+    r = check(server + "/drop", sleeps)
+    assert (r.outcome, r.attempts) == ("ok", 2)
+
+
+def test_a_redirect_loop_is_broken(server, sleeps):
+    r = check(server + "/loop", sleeps)
+    assert r.outcome == "broken" and "redirects" in r.error
+
+
+def test_requests_to_one_host_are_spaced(server):
+    waits = []
+    check_all(
+        [server + "/ok", server + "/found", server + "/ok"], Policy(per_host_interval=5, retries=0), sleep=waits.append
+    )
+    # /ok is checked once; /found needs two requests (the redirect): two pauses, each under 5 s.
+    assert len(waits) == 2 and all(0 < w <= 5 for w in waits)
+
+
+def test_the_report_lists_problems_first_with_where_they_are_written(server, sleeps):
+    from datetime import datetime
+
+    results = [check(server + p, sleeps) for p in ("/ok", "/gone404", "/moved")]
+    report = report_markdown(results, datetime(2026, 11, 23, 12, 0), {server + "/gone404": ["data/steps.yaml:12"]})
+    rows = [line for line in report.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert [row.split(" | ")[0] for row in rows] == ["| broken", "| redirected", "| ok"]
+    assert "data/steps.yaml:12" in rows[0] and "1 broken" in report
