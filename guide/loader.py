@@ -5,12 +5,16 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import jsonschema
+from referencing import Registry as Registry_
+from referencing import Resource
+from referencing.jsonschema import DRAFT7
 
 from .errors import DataError, Problem
 from .model import (
@@ -44,9 +48,18 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
+def _registry() -> Registry_:
+    """The project's schemas, so that one may refer to another by file name."""
+    resources = [
+        (name, Resource.from_contents(load_schema(name), default_specification=DRAFT7))
+        for name in ("steps.schema.json", "ui.schema.json", "university.schema.json")
+    ]
+    return Registry_().with_resources(resources)
+
+
 def schema_problems(doc: LocatedData, schema: dict[str, Any]) -> list[Problem]:
     """Every schema violation in `doc`, each as one readable line."""
-    validator = jsonschema.Draft7Validator(schema)
+    validator = jsonschema.Draft7Validator(schema, registry=_registry())
     problems = []
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(error.absolute_path)
@@ -148,13 +161,14 @@ class _Checker:
                 self.ref([o.id for o in by_id[qid].options], oid, path + (qid,), f"answer to '{qid}'")
         return dict(answers)
 
-    def date(self, value: str, path: Path_) -> date | None:
+    def date(self, value: str, path: Path_, past: bool = True) -> date | None:
+        """A real date (and, if `past`, not in the future)."""
         try:
             checked = date.fromisoformat(value)
         except ValueError:
             self.add(path, f"'{value}' is not a real date")
             return None
-        if checked > date.today():
+        if past and checked > date.today():
             self.add(path, f"'{value}' is in the future")
         return checked
 
@@ -174,55 +188,190 @@ def load_guide(languages: tuple[str, ...], path: Path = STEPS_FILE, display_name
 
 
 def _display(path: Path) -> str:
+    """How messages name a data file: 'data/steps.yaml' for a project's data, else relative to here."""
+    if path.parent.name == "data":
+        return f"data/{path.name}"
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
 
-def _build(raw: dict[str, Any], check: _Checker) -> Guide:
-    hosts = tuple(raw["allowed_hosts"])
-    for key in ("questions", "links", "sources", "profiles", "phases", "steps", "documents", "contacts", "glossary"):
-        check.unique(raw[key], (key,), key.rstrip("s") if key != "glossary" else "glossary")
+@dataclass
+class Registry:
+    """What steps may refer to, by id: filled from the national data, then by a university's."""
 
-    links: dict[str, Link] = {}
-    seen_urls: dict[str, str] = {}
-    for i, item in enumerate(raw["links"]):
-        path: Path_ = ("links", i)
-        check.url(item["url"], hosts, path + ("url",))
-        if item["url"] in seen_urls:
-            check.add(path + ("url",), f"same address as link '{seen_urls[item['url']]}': write each URL once")
-        seen_urls.setdefault(item["url"], item["id"])
-        links[item["id"]] = Link(item["id"], item["url"], check.text(item["label"], path + ("label",)))
+    hosts: tuple[str, ...]
+    links: dict[str, Link] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    profiles: tuple[Profile, ...] = ()
+    phases: dict[str, Phase] = field(default_factory=dict)
 
-    def link_list(ids: list[str], path: Path_) -> tuple[Link, ...]:
-        return tuple(links[x] for j, x in enumerate(ids) if check.ref(links, x, path + (j,), "link"))
+    @property
+    def profile_ids(self) -> list[str]:
+        return [p.id for p in self.profiles]
 
-    sources_dir = SOURCES_DIR
-    sources: dict[str, Source] = {}
-    for i, item in enumerate(raw["sources"]):
-        path = ("sources", i)
-        if sources_dir.is_dir() and not (sources_dir / item["file"]).is_file():
+
+def add_links(items: list[dict[str, Any]], reg: Registry, check: _Checker, at: Path_) -> None:
+    """Links, each an https URL on an allowed host, each URL written once."""
+    seen = {link.url: link.id for link in reg.links.values()}
+    for i, item in enumerate(items):
+        path = at + (i,)
+        check.url(item["url"], reg.hosts, path + ("url",))
+        if item["url"] in seen:
+            check.add(path + ("url",), f"same address as link '{seen[item['url']]}': write each URL once")
+        if item["id"] in reg.links:
+            check.add(path + ("id",), f"link id '{item['id']}' is already used")
+        seen.setdefault(item["url"], item["id"])
+        reg.links[item["id"]] = Link(item["id"], item["url"], check.text(item["label"], path + ("label",)))
+
+
+def link_list(ids: list[str], reg: Registry, check: _Checker, path: Path_) -> tuple[Link, ...]:
+    return tuple(reg.links[x] for j, x in enumerate(ids) if check.ref(reg.links, x, path + (j,), "link"))
+
+
+def add_sources(items: list[dict[str, Any]], reg: Registry, check: _Checker, at: Path_, files_dir: Path | None) -> None:
+    for i, item in enumerate(items):
+        path = at + (i,)
+        if "file" in item and files_dir is not None and files_dir.is_dir() and not (files_dir / item["file"]).is_file():
             check.add(path + ("file",), f"no file '{item['file']}' in shared/sources/")
         ids = ([item["link"]] if "link" in item else []) + item.get("more_links", [])
-        sources[item["id"]] = Source(
+        reg.sources[item["id"]] = Source(
             item["id"],
-            item["file"],
+            item.get("file", ""),
             check.text(item["title"], path + ("title",)),
             check.text(item["dated"], path + ("dated",)),
-            link_list(ids, path + ("link",)),
+            link_list(ids, reg, check, path + ("link",)),
         )
+
+
+def make_contact(c: dict[str, Any], reg: Registry, check: _Checker, path: Path_) -> Contact:
+    link = None
+    if "link" in c and check.ref(reg.links, c["link"], path + ("link",), "link"):
+        link = reg.links[c["link"]]
+    if c["kind"] == "phone" and "phone" not in c:
+        check.add(path, "a phone contact needs a 'phone' number")
+    if c["kind"] != "phone" and "link" not in c and "address" not in c:
+        check.add(path, f"a {c['kind']} contact needs a 'link' or an 'address'")
+    return Contact(
+        c["id"],
+        c["kind"],
+        check.text(c["name"], path + ("name",)),
+        check.text(c["description"], path + ("description",)),
+        c.get("phone"),
+        check.text(c.get("hours"), path + ("hours",)),
+        check.text(c.get("cost"), path + ("cost",)),
+        link,
+        c.get("email"),
+        c.get("address"),
+    )
+
+
+def profile_set(
+    ids: list[str], reg: Registry, check: _Checker, path: Path_, within: Iterable[str], where: str
+) -> frozenset[str]:
+    """Known profile ids, each within `within`."""
+    within = list(within)
+    good = set()
+    for j, pid in enumerate(ids):
+        if not check.ref(reg.profile_ids, pid, path + (j,), "profile"):
+            continue
+        if pid not in within:
+            check.add(path + (j,), f"profile '{pid}' is not one of {where} ({', '.join(within)})")
+            continue
+        good.add(pid)
+    return frozenset(good)
+
+
+def build_step(
+    s: dict[str, Any], path: Path_, reg: Registry, check: _Checker, uses: tuple[DocumentUse, ...], number: int = 0
+) -> Step | None:
+    """One step from its raw data; None if its phase is unknown."""
+    if not check.ref(reg.phases, s["phase"], path + ("phase",), "phase"):
+        return None
+    applies = profile_set(s["applies_to"], reg, check, path + ("applies_to",), reg.profile_ids, "the profiles")
+    reasons = {}
+    for pid, text in s.get("skip_reasons", {}).items():
+        rpath = path + ("skip_reasons", pid)
+        if check.ref(reg.profile_ids, pid, rpath, "profile"):
+            if pid in applies:
+                check.add(rpath, f"the step applies to '{pid}', so it needs no reason to skip it")
+            reasons[pid] = check.text(text, rpath)
+    tasks = []
+    for j, t in enumerate(s["tasks"]):
+        tpath = path + ("tasks", j)
+        if not t["id"].startswith(s["id"] + "."):
+            check.add(tpath + ("id",), f"task id '{t['id']}' must start with the step id '{s['id']}.'")
+        task_profiles = profile_set(
+            t.get("profiles", s["applies_to"]), reg, check, tpath + ("profiles",), applies, "the step's profiles"
+        )
+        tasks.append(Task(t["id"], check.text(t["text"], tpath + ("text",)), task_profiles))
+    for pid in applies:
+        if not any(pid in t.profiles for t in tasks):
+            check.add(path + ("tasks",), f"no task for profile '{pid}'")
+    notes = tuple(
+        Note(
+            check.text(n["text"], path + ("notes", j, "text")),
+            profile_set(
+                n.get("profiles", s["applies_to"]),
+                reg,
+                check,
+                path + ("notes", j, "profiles"),
+                applies,
+                "the step's profiles",
+            ),
+        )
+        for j, n in enumerate(s.get("notes", []))
+    )
+    checks = []
+    for j, ref in enumerate(s["sources"]):
+        spath = path + ("sources", j)
+        checked = check.date(ref["checked"], spath + ("checked",))
+        if check.ref(reg.sources, ref["source"], spath + ("source",), "source") and checked:
+            checks.append(SourceCheck(reg.sources[ref["source"]], checked))
+    contacts = tuple(
+        reg.contacts[c]
+        for j, c in enumerate(s["contacts"])
+        if check.ref(reg.contacts, c, path + ("contacts", j), "contact")
+    )
+    return Step(
+        id=s["id"],
+        number=number,
+        phase=reg.phases[s["phase"]],
+        title=check.text(s["title"], path + ("title",)),
+        summary=check.text(s["summary"], path + ("summary",)),
+        applies_to=tuple(p for p in reg.profile_ids if p in applies),
+        skip_reasons=reasons,
+        tasks=tuple(tasks),
+        links=link_list(s["links"], reg, check, path + ("links",)),
+        duration=check.text(s["duration"], path + ("duration",)),
+        while_waiting=check.text(s.get("while_waiting"), path + ("while_waiting",)),
+        if_stuck=check.text(s["if_stuck"], path + ("if_stuck",)),
+        contacts=contacts,
+        notes=notes,
+        sources=tuple(checks),
+        documents=uses,
+    )
+
+
+def _build(raw: dict[str, Any], check: _Checker) -> Guide:
+    for key in ("questions", "links", "sources", "profiles", "phases", "steps", "documents", "contacts", "glossary"):
+        check.unique(raw[key], (key,), key.rstrip("s") if key != "glossary" else "glossary")
+    reg = Registry(tuple(raw["allowed_hosts"]))
+    add_links(raw["links"], reg, check, ("links",))
+    add_sources(raw["sources"], reg, check, ("sources",), SOURCES_DIR)
 
     questions = []
     for i, q in enumerate(raw["questions"]):
-        path = ("questions", i)
+        path: Path_ = ("questions", i)
         check.unique(q["options"], path + ("options",), "option")
         options = tuple(
             Option(o["id"], check.text(o["text"], path + ("options", j, "text"))) for j, o in enumerate(q["options"])
         )
         questions.append(Question(q["id"], check.text(q["text"], path + ("text",)), options, q.get("ask_if", {})))
         check.answers(q.get("ask_if", {}), questions[:-1], path + ("ask_if",))
-    profiles = tuple(
+    reg.profiles = tuple(
         Profile(
             p["id"],
             check.answers(p["answers"], questions, ("profiles", i, "answers")),
@@ -232,43 +381,11 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
         )
         for i, p in enumerate(raw["profiles"])
     )
-    profile_ids = [p.id for p in profiles]
-    phases = {
+    reg.phases = {
         p["id"]: Phase(p["id"], check.text(p["title"], ("phases", i, "title"))) for i, p in enumerate(raw["phases"])
     }
-
-    contacts: dict[str, Contact] = {}
     for i, c in enumerate(raw["contacts"]):
-        path = ("contacts", i)
-        link = None
-        if "link" in c and check.ref(links, c["link"], path + ("link",), "link"):
-            link = links[c["link"]]
-        if c["kind"] == "phone" and "phone" not in c:
-            check.add(path, "a phone contact needs a 'phone' number")
-        if c["kind"] != "phone" and link is None and "link" not in c:
-            check.add(path, f"a {c['kind']} contact needs a 'link'")
-        contacts[c["id"]] = Contact(
-            c["id"],
-            c["kind"],
-            check.text(c["name"], path + ("name",)),
-            check.text(c["description"], path + ("description",)),
-            c.get("phone"),
-            check.text(c.get("hours"), path + ("hours",)),
-            check.text(c.get("cost"), path + ("cost",)),
-            link,
-        )
-
-    def profile_set(ids: list[str], path: Path_, within: Iterable[str], where: str) -> frozenset[str]:
-        within = list(within)
-        good = set()
-        for j, pid in enumerate(ids):
-            if not check.ref(profile_ids, pid, path + (j,), "profile"):
-                continue
-            if pid not in within:
-                check.add(path + (j,), f"profile '{pid}' is not one of {where} ({', '.join(within)})")
-                continue
-            good.add(pid)
-        return frozenset(good)
+        reg.contacts[c["id"]] = make_contact(c, reg, check, ("contacts", i))
 
     step_raw = {s["id"]: s for s in raw["steps"]}
     documents: list[Document] = []
@@ -291,7 +408,12 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
                 doc,
                 u["step"],
                 profile_set(
-                    u["profiles"], upath + ("profiles",), step_raw[u["step"]]["applies_to"], "the step's profiles"
+                    u["profiles"],
+                    reg,
+                    check,
+                    upath + ("profiles",),
+                    step_raw[u["step"]]["applies_to"],
+                    "the step's profiles",
                 ),
                 u["required"],
                 check.text(u.get("condition"), upath + ("condition",)),
@@ -301,82 +423,19 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
         object.__setattr__(doc, "uses", tuple(uses))  # back-reference set once, while building
         documents.append(doc)
 
-    steps = []
-    order = {pid: n for n, pid in enumerate(phases)}
-    for i, s in enumerate(raw["steps"]):
-        path = ("steps", i)
-        if not check.ref(phases, s["phase"], path + ("phase",), "phase"):
-            continue
-        applies = profile_set(s["applies_to"], path + ("applies_to",), profile_ids, "the profiles")
-        reasons = {}
-        for pid, text in s.get("skip_reasons", {}).items():
-            rpath = path + ("skip_reasons", pid)
-            if check.ref(profile_ids, pid, rpath, "profile"):
-                if pid in applies:
-                    check.add(rpath, f"the step applies to '{pid}', so it needs no reason to skip it")
-                reasons[pid] = check.text(text, rpath)
-        tasks = []
-        for j, t in enumerate(s["tasks"]):
-            tpath = path + ("tasks", j)
-            if not t["id"].startswith(s["id"] + "."):
-                check.add(tpath + ("id",), f"task id '{t['id']}' must start with the step id '{s['id']}.'")
-            task_profiles = profile_set(
-                t.get("profiles", s["applies_to"]), tpath + ("profiles",), applies, "the step's profiles"
-            )
-            tasks.append(Task(t["id"], check.text(t["text"], tpath + ("text",)), task_profiles))
-        for pid in applies:
-            if not any(pid in t.profiles for t in tasks):
-                check.add(path + ("tasks",), f"no task for profile '{pid}'")
-        notes = tuple(
-            Note(
-                check.text(n["text"], path + ("notes", j, "text")),
-                profile_set(
-                    n.get("profiles", s["applies_to"]), path + ("notes", j, "profiles"), applies, "the step's profiles"
-                ),
-            )
-            for j, n in enumerate(s.get("notes", []))
-        )
-        checks = []
-        for j, ref in enumerate(s["sources"]):
-            spath = path + ("sources", j)
-            checked = check.date(ref["checked"], spath + ("checked",))
-            if check.ref(sources, ref["source"], spath + ("source",), "source") and checked:
-                checks.append(SourceCheck(sources[ref["source"]], checked))
-        step_contacts = tuple(
-            contacts[c]
-            for j, c in enumerate(s["contacts"])
-            if check.ref(contacts, c, path + ("contacts", j), "contact")
-        )
-        steps.append(
-            (
-                order[s["phase"]],
-                i,
-                dict(
-                    id=s["id"],
-                    phase=phases[s["phase"]],
-                    title=check.text(s["title"], path + ("title",)),
-                    summary=check.text(s["summary"], path + ("summary",)),
-                    applies_to=tuple(p for p in profile_ids if p in applies),
-                    skip_reasons=reasons,
-                    tasks=tuple(tasks),
-                    links=link_list(s["links"], path + ("links",)),
-                    duration=check.text(s["duration"], path + ("duration",)),
-                    while_waiting=check.text(s.get("while_waiting"), path + ("while_waiting",)),
-                    if_stuck=check.text(s["if_stuck"], path + ("if_stuck",)),
-                    contacts=step_contacts,
-                    notes=notes,
-                    sources=tuple(checks),
-                    documents=tuple(uses_by_step.get(s["id"], ())),
-                ),
-            )
-        )
-    steps.sort(key=lambda t: (t[0], t[1]))
-    built_steps = tuple(Step(number=n, **fields) for n, (_, _, fields) in enumerate(steps, start=1))
+    order = list(reg.phases)
+    built = [
+        step
+        for i, s in enumerate(raw["steps"])
+        if (step := build_step(s, ("steps", i), reg, check, tuple(uses_by_step[s["id"]]))) is not None
+    ]
+    built.sort(key=lambda st: order.index(st.phase.id))  # stable: data order within a phase
+    steps = tuple(replace(st, number=n) for n, st in enumerate(built, start=1))
 
     _check_task_ids(raw, check)
-    for pid in profile_ids:
-        if not any(pid in s.applies_to for s in built_steps):
-            check.add(("profiles", profile_ids.index(pid)), f"no step applies to profile '{pid}'")
+    for pid in reg.profile_ids:
+        if not any(pid in s.applies_to for s in steps):
+            check.add(("profiles", reg.profile_ids.index(pid)), f"no step applies to profile '{pid}'")
 
     glossary = tuple(
         GlossaryEntry(g["id"], g["term"], check.text(g["definition"], ("glossary", i, "definition")))
@@ -384,15 +443,15 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
     )
     guide = Guide(
         languages=check.languages,
-        allowed_hosts=hosts,
+        allowed_hosts=reg.hosts,
         questions=tuple(questions),
-        links=links,
-        sources=sources,
-        profiles=profiles,
-        phases=tuple(phases.values()),
-        steps=built_steps,
+        links=reg.links,
+        sources=reg.sources,
+        profiles=reg.profiles,
+        phases=tuple(reg.phases.values()),
+        steps=steps,
         documents=tuple(documents),
-        contacts=tuple(contacts.values()),
+        contacts=tuple(reg.contacts.values()),
         glossary=glossary,
     )
     if not check.problems:

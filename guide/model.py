@@ -95,6 +95,8 @@ class Contact:
     hours: Text | None
     cost: Text | None
     link: Link | None
+    email: str | None = None
+    address: str | None = None
 
 
 @dataclass(frozen=True)

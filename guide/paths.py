@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .loader import load_guide
-from .ui import load_labels
+if TYPE_CHECKING:
+    from .project import Project
 
 PATHS_FOLDER = "parcours"
 
@@ -21,12 +21,11 @@ def path_url(profile_id: str, lang: str, default_lang: str) -> str:
     return f"{prefix}{PATHS_FOLDER}/{profile_id}/"
 
 
-def path_page_markdown(languages: tuple[str, ...], data_dir: Path) -> dict[tuple[str, str], str]:
+def path_page_markdown(project: Project) -> dict[tuple[str, str], str]:
     """(language, profile id) -> the Markdown source of that path page."""
-    guide = load_guide(languages, data_dir / "steps.yaml")
-    labels = load_labels(languages, data_dir / "ui.yaml")
+    guide, labels = project.guide, project.labels
     pages = {}
-    for lang in languages:
+    for lang in project.languages:
         for profile in guide.profiles:
             title = labels.get("path_title", lang).format(name=profile.name(lang))
             pages[(lang, profile.id)] = f'# {title}\n\n{{{{ path("{profile.id}") }}}}\n'

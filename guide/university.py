@@ -1,17 +1,52 @@
-"""Load data/university.yaml: who publishes this copy of the guide."""
+"""Load data/university.yaml (who publishes this copy) and merge its local layer into the guide."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import DataError
-from .loader import DATA_DIR, _Checker, _display, load_schema, schema_problems
-from .model import Text
+from .loader import (
+    DATA_DIR,
+    Registry,
+    _Checker,
+    _display,
+    add_links,
+    add_sources,
+    build_step,
+    load_schema,
+    make_contact,
+    schema_problems,
+)
+from .model import Contact, DocumentUse, Guide, Step, Text
 from .yamlfile import read_yaml
 
 UNIVERSITY_FILE = DATA_DIR / "university.yaml"
+DESK_ID = "university-desk"
+LOCAL_CPAM_ID = "local-cpam"
+MIN_CONTRAST = 4.5  # WCAG AA for normal text: white on the colours, the colours on white
+
+
+@dataclass(frozen=True)
+class Session:
+    day: date
+    time: str | None
+    place: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class Tip:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class LocalStep:
+    after: str
+    step: Step
 
 
 @dataclass(frozen=True)
@@ -19,29 +54,176 @@ class University:
     name: Text
     short_name: Text
     site_url: str | None
+    logo: str | None
+    colors: dict[str, str]
+    desk: Contact | None = None
+    cpam: Contact | None = None
+    sessions: tuple[Session, ...] = ()
+    tips: tuple[Tip, ...] = ()
+    steps: tuple[LocalStep, ...] = ()
 
 
-def load_university(languages: tuple[str, ...], path: Path = UNIVERSITY_FILE) -> University:
-    """Read and check the university file; raise DataError naming every wrong field."""
+def contrast(color: str, other: str = "#ffffff") -> float:
+    """WCAG contrast ratio between two #rrggbb colours."""
+
+    def luminance(hex_color: str) -> float:
+        channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(color), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+DARK_BACKGROUND = "#1e2029"  # Material's slate scheme, near enough for a contrast check
+
+
+def lighter_for_dark(color: str, background: str = DARK_BACKGROUND) -> str:
+    """`color` mixed with white until it reads on a dark background (contrast 4.5:1)."""
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    for step in range(0, 101, 5):
+        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 100):02x}" for c in rgb)
+        if contrast(mixed, background) >= MIN_CONTRAST:
+            return mixed
+    return "#ffffff"
+
+
+def load_university(languages: tuple[str, ...], path: Path = UNIVERSITY_FILE, guide: Guide | None = None) -> University:
+    """Read and check the university file; with the national `guide`, also check and build its local steps."""
     doc = read_yaml(path, _display(path))
     problems = schema_problems(doc, load_schema("university.schema.json"))
     if problems:
         raise DataError(problems)
     check = _Checker(doc, languages)
     raw = doc.data
+
     url = raw.get("site_url")
     if url is not None:
         parts = urlsplit(url)
         if parts.scheme not in ("https", "http") or not parts.hostname or not url.endswith("/"):
             check.add(("site_url",), f"'{url}' should be a full address ending with /, like https://example.org/guide/")
+    logo = raw.get("logo")
+    if logo and not (path.parent.parent / "content" / logo).is_file():
+        check.add(("logo",), f"no file content/{logo}")
+    for key, color in raw["colors"].items():
+        ratio = contrast(color)
+        if ratio < MIN_CONTRAST:
+            check.add(
+                ("colors", key),
+                f"{color} is too light: white text on it has a contrast of {ratio:.1f}:1, "
+                f"at least {MIN_CONTRAST}:1 is needed",
+            )
+
+    reg = Registry(tuple(raw.get("allowed_hosts", ())))
+    if guide is not None:
+        reg = Registry(
+            guide.allowed_hosts + reg.hosts,
+            dict(guide.links),
+            dict(guide.sources),
+            {c.id: c for c in guide.contacts},
+            guide.profiles,
+            {p.id: p for p in guide.phases},
+        )
+    add_links(raw.get("links", []), reg, check, ("links",))
+    add_sources(raw.get("sources", []), reg, check, ("sources",), None)
+    offices = {}
+    for key, contact_id in (("desk", DESK_ID), ("cpam", LOCAL_CPAM_ID)):
+        if key in raw:
+            office = dict(raw[key], id=contact_id, kind="office")
+            offices[key] = reg.contacts[contact_id] = make_contact(office, reg, check, (key,))
+    sessions = []
+    for i, s in enumerate(raw.get("sessions", [])):
+        day = check.date(s["date"], ("sessions", i, "date"), past=False)
+        sessions.append(
+            Session(
+                day,
+                s.get("time"),
+                check.text(s["place"], ("sessions", i, "place")),
+                check.text(s["description"], ("sessions", i, "description")),
+            )
+        )
+    check.unique(raw.get("tips", []), ("tips",), "tip")
+    tips = tuple(Tip(t["id"], check.text(t["text"], ("tips", i, "text"))) for i, t in enumerate(raw.get("tips", [])))
+
+    local_steps = []
+    if guide is not None:
+        national = {s.id for s in guide.steps}
+        task_ids = {t.id for s in guide.steps for t in s.tasks}
+        documents = {d.id: d for d in guide.documents}
+        for i, item in enumerate(raw.get("steps", [])):
+            path_ = ("steps", i)
+            s = item["step"]
+            if s["id"] in national or any(ls.step.id == s["id"] for ls in local_steps):
+                check.add(path_ + ("step", "id"), f"step id '{s['id']}' is already used")
+            for j, t in enumerate(s["tasks"]):
+                if t["id"] in task_ids:
+                    check.add(path_ + ("step", "tasks", j, "id"), f"task id '{t['id']}' is already used")
+            check.ref(national, item["after"], path_ + ("after",), "step")
+            uses = []
+            for j, d in enumerate(item.get("documents", [])):
+                if check.ref(documents, d["document"], path_ + ("documents", j, "document"), "document"):
+                    uses.append(
+                        DocumentUse(documents[d["document"]], s["id"], frozenset(s["applies_to"]), d["required"], None)
+                    )
+            step = build_step(s, path_ + ("step",), reg, check, tuple(uses))
+            if step is not None:
+                local_steps.append(LocalStep(item["after"], step))
     university = University(
         check.text(raw["name"], ("name",)),
         check.text(raw["short_name"], ("short_name",)),
         url,
+        logo,
+        dict(raw["colors"]),
+        offices.get("desk"),
+        offices.get("cpam"),
+        tuple(sorted(sessions, key=lambda s: (s.day, s.time or ""))),
+        tips,
+        tuple(local_steps),
     )
     if check.problems:
         raise DataError(check.problems)
     return university
+
+
+def merge(guide: Guide, university: University) -> Guide:
+    """The guide with the university's contacts and local steps in place, steps renumbered."""
+    local_contacts = tuple(c for c in (university.desk, university.cpam) if c is not None)
+
+    def with_local_help(step: Step) -> Step:
+        contacts = list(step.contacts)
+        if university.cpam and any(c.id == "cpam" for c in contacts):
+            contacts.insert(next(i for i, c in enumerate(contacts) if c.id == "cpam"), university.cpam)
+        if university.desk:
+            contacts.append(university.desk)
+        return replace(step, contacts=tuple(contacts))
+
+    steps: list[Step] = []
+    for step in guide.steps:
+        steps.append(with_local_help(step))
+        steps += [local.step for local in university.steps if local.after == step.id]
+    numbered = tuple(replace(s, number=n) for n, s in enumerate(steps, start=1))
+    documents = tuple(
+        replace(
+            d, uses=d.uses + tuple(u for ls in university.steps for u in ls.step.documents if u.document.id == d.id)
+        )
+        for d in guide.documents
+    )
+    links = dict(guide.links)
+    sources = dict(guide.sources)
+    for local in university.steps:
+        links.update({link.id: link for link in local.step.links})
+        sources.update({c.source.id: c.source for c in local.step.sources})
+    for contact in local_contacts:
+        if contact.link:
+            links[contact.link.id] = contact.link
+    return replace(
+        guide,
+        steps=numbered,
+        documents=documents,
+        contacts=local_contacts + guide.contacts,
+        links=links,
+        sources=sources,
+    )
 
 
 def published_url(project: Path = DATA_DIR.parent) -> str:

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from guide.errors import DataError, Problem
-from guide.loader import DATA_DIR, load_guide
-from guide.model import Guide, Text
-from guide.siteconfig import language_codes, site_url
-from guide.ui import Labels, load_labels
-from guide.university import University, load_university
+from guide.model import Text
+from guide.project import Project, load_project
 
 from .catalogue import FOLDER, Handout, catalogue
 from .qr import qr_svg
@@ -26,25 +22,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 REGISTER_LINK = "etudiant-etranger"
 PDF_VARIANT = "pdf/ua-1"  # tagged, with document language and title, for screen readers
 MAX_PAGES = {"overview": 2, "bilingual": 2, "checklist": 4}
-
-
-@dataclass(frozen=True)
-class Inputs:
-    guide: Guide
-    labels: Labels
-    university: University
-    site_url: str
-
-
-def load_inputs(data_dir: Path = DATA_DIR, url: str | None = None) -> Inputs:
-    languages = language_codes(data_dir.parent / "mkdocs.yml")
-    university = load_university(languages, data_dir / "university.yaml")
-    return Inputs(
-        load_guide(languages, data_dir / "steps.yaml"),
-        load_labels(languages, data_dir / "ui.yaml"),
-        university,
-        url or site_url(data_dir.parent / "mkdocs.yml", university.site_url),
-    )
 
 
 def _environment() -> Environment:
@@ -57,9 +34,9 @@ def _environment() -> Environment:
     )
 
 
-def render_html(handout: Handout, inputs: Inputs, env: Environment) -> str:
+def render_html(handout: Handout, project: Project, env: Environment) -> str:
     """The handout as HTML, ready for WeasyPrint."""
-    guide, labels, lang = inputs.guide, inputs.labels, handout.lang
+    guide, labels, lang = project.guide, project.labels, handout.lang
 
     def t(value: Text | str) -> str:
         return value(lang) if isinstance(value, Text) else labels.get(value, lang)
@@ -73,21 +50,22 @@ def render_html(handout: Handout, inputs: Inputs, env: Environment) -> str:
         title = " / ".join(labels.get("handout_title", other) for other in handout.langs)
     else:
         title = labels.get("handout_title", lang)
-    self_url = inputs.site_url + handout.qr_page(guide.languages[0])
+    self_url = project.site_url + handout.qr_page(guide.languages[0])
     return env.get_template(f"{handout.kind}.html").render(
         guide=guide,
-        university=inputs.university,
+        university=project.university,
         lang=lang,
         langs=handout.langs,
         t=t,
         tl=labels.get,
         date=lambda d: labels.date(d, lang),
         title=title,
-        site_url=inputs.site_url,
+        site_url=project.site_url,
         css=(TEMPLATES / "handout.css").read_text(encoding="utf-8"),
         documents=guide.documents,
         qr_self=qr_svg(self_url),
         qr_register=qr_svg(guide.links[REGISTER_LINK].url),
+        logo=(project.root / "content" / project.university.logo).as_uri() if project.university.logo else None,
         **context,
     )
 
@@ -106,7 +84,7 @@ def _pages_of_steps(document) -> dict[str, set[int]]:
     return found
 
 
-def build_handouts(site_dir: Path, inputs: Inputs) -> list[Path]:
+def build_handouts(site_dir: Path, project: Project) -> list[Path]:
     """Write every handout into site_dir/handouts/; raise DataError if one does not fit."""
     from weasyprint import HTML
 
@@ -117,8 +95,8 @@ def build_handouts(site_dir: Path, inputs: Inputs) -> list[Path]:
     env = _environment()
     problems: list[Problem] = []
     written = []
-    for handout in catalogue(inputs.guide):
-        target_page = handout.qr_page(inputs.guide.languages[0])
+    for handout in catalogue(project.guide):
+        target_page = handout.qr_page(project.guide.languages[0])
         if not (site_dir / target_page / "index.html").is_file():
             problems.append(
                 Problem(
@@ -129,7 +107,7 @@ def build_handouts(site_dir: Path, inputs: Inputs) -> list[Path]:
                 )
             )
             continue
-        document = HTML(string=render_html(handout, inputs, env), base_url=str(TEMPLATES)).render(
+        document = HTML(string=render_html(handout, project, env), base_url=str(TEMPLATES)).render(
             pdf_variant=PDF_VARIANT
         )
         where = f"{FOLDER}/{handout.filename}"
@@ -165,7 +143,7 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     try:
-        written = build_handouts(Path(argv[0]), load_inputs())
+        written = build_handouts(Path(argv[0]), load_project())
     except DataError as exc:
         print("The handouts could not be made:\n" + exc.report(), file=sys.stderr)
         return 1

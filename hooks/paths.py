@@ -20,20 +20,21 @@ if str(PROJECT) not in sys.path:
 
 from guide.errors import DataError  # noqa: E402
 from guide.paths import PATHS_FOLDER, path_page_markdown  # noqa: E402
+from macros.model_cache import load_once  # noqa: E402
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Write the path pages of every profile in every language, and remove stale ones."""
-    i18n = config.plugins["i18n"].config
-    languages = tuple(lang.locale for lang in sorted(i18n.languages, key=lambda lang: not lang.default))
-    data_dir = Path(config.config_file_path).resolve().parent / "data"
     try:
-        pages = path_page_markdown(languages, data_dir)
+        project = load_once(Path(config.config_file_path).resolve().parent)
     except DataError as exc:
         raise Abort("The guide's data has problems:\n" + exc.report()) from None
     docs = Path(config.docs_dir)
-    wanted = {docs / lang / PATHS_FOLDER / f"{profile_id}.md": md for (lang, profile_id), md in pages.items()}
-    for lang in languages:
+    wanted = {
+        docs / lang / PATHS_FOLDER / f"{profile_id}.md": md
+        for (lang, profile_id), md in path_page_markdown(project).items()
+    }
+    for lang in project.languages:
         for old in (docs / lang / PATHS_FOLDER).glob("*.md"):
             if old not in wanted:
                 old.unlink()

@@ -1,4 +1,4 @@
-"""MkDocs hook: take the site's address from data/university.yaml (unless $SITE_URL is set)."""
+"""MkDocs hook: the university's layer on the site (address, footer, colours, logo), from data/university.yaml."""
 
 from __future__ import annotations
 
@@ -13,18 +13,40 @@ if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
 from guide.errors import DataError  # noqa: E402
-from guide.siteconfig import site_url  # noqa: E402
-from guide.university import load_university  # noqa: E402
+from guide.university import lighter_for_dark  # noqa: E402
+from macros.model_cache import load_once  # noqa: E402
+
+COLORS_CSS = "assets/university.css"  # generated into content/, not committed
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Use the same address as the handouts' QR codes: $SITE_URL, else the university's, else mkdocs.yml's."""
-    i18n = config.plugins["i18n"].config
-    languages = tuple(lang.locale for lang in sorted(i18n.languages, key=lambda lang: not lang.default))
-    project = Path(config.config_file_path).resolve().parent
+    """Same address as the handouts' QR codes, the university in the footer, its colours and logo."""
     try:
-        university = load_university(languages, project / "data" / "university.yaml")
+        project = load_once(Path(config.config_file_path).resolve().parent)
     except DataError as exc:
-        raise Abort("The university file has problems:\n" + exc.report()) from None
-    config.site_url = site_url(project / "mkdocs.yml", university.site_url)
+        raise Abort("The guide's data has problems:\n" + exc.report()) from None
+    university = project.university
+    config.site_url = project.site_url
+    i18n = config.plugins["i18n"]
+    lang = i18n.current_language or project.languages[0]
+    config.copyright = university.name(lang)
+    if university.logo:
+        config.theme["logo"] = university.logo
+        config.theme["favicon"] = university.logo
+    primary, accent = university.colors["primary"], university.colors["accent"]
+    light = lighter_for_dark(primary)
+    css = (
+        "/* Generated from data/university.yaml by hooks/university.py: edit that file, not this one. */\n"
+        ":root, [data-md-color-scheme] {\n"
+        f"  --md-primary-fg-color: {primary};\n  --md-primary-fg-color--light: {light};\n"
+        f"  --md-primary-fg-color--dark: {primary};\n  --md-accent-fg-color: {accent};\n"
+        f"  --md-typeset-a-color: {primary};\n}}\n"
+        f"[data-md-color-scheme=slate] {{ --md-typeset-a-color: {light}; "
+        f"--md-accent-fg-color: {lighter_for_dark(accent)}; }}\n"
+    )
+    target = Path(config.docs_dir) / COLORS_CSS
+    if not target.exists() or target.read_text(encoding="utf-8") != css:
+        target.write_text(css, encoding="utf-8")
+    if COLORS_CSS not in config.extra_css:
+        config.extra_css.append(COLORS_CSS)
     return config

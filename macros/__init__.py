@@ -7,18 +7,20 @@ Everything MkDocs-specific stays in this file; the rendering lives in
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from mkdocs.exceptions import Abort
 
 from guide.errors import DataError
 from guide.paths import path_source
+from guide.ui import UnknownLabel
 from handouts.catalogue import FOLDER
 
 from .model_cache import load_once
 from .pages import page_url, step_pages
-from .render import Widgets, make_environment
+from .render import WidgetInputError, Widgets, make_environment
 
 
 def _languages(env: Any) -> tuple[str, ...]:
@@ -26,6 +28,11 @@ def _languages(env: Any) -> tuple[str, ...]:
     i18n = env.conf["plugins"]["i18n"].config
     langs = sorted(i18n.languages, key=lambda lang: not lang.default)
     return tuple(lang.locale for lang in langs if lang.build)
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the build with one clear line. SystemExit passes through mkdocs-macros, which would add a traceback."""
+    raise SystemExit(f"Error: {message}")
 
 
 def relative(here: str, target: str) -> str:
@@ -43,81 +50,108 @@ CHECKLIST_SCRIPT = "assets/checklist.js"
 
 def define_env(env: Any) -> None:
     """Called by mkdocs-macros-plugin once per language build."""
-    languages = _languages(env)
-    project = Path(env.conf["config_file_path"]).resolve().parent
+    root = Path(env.conf["config_file_path"]).resolve().parent
     try:
-        guide, labels, link_status = load_once(languages, project / "data")
+        project = load_once(root)
     except DataError as exc:
         raise Abort("The guide's data has problems:\n" + exc.report()) from None
+    languages = project.languages
+    if languages != _languages(env):
+        raise Abort(f"mkdocs.yml builds {_languages(env)} but declares {languages}")
+    guide, labels, link_status = project.guide, project.labels, project.link_status
     jinja = make_environment()
     docs_dir = env.conf["docs_dir"]
     default_lang = languages[0]
     pages = step_pages(docs_dir, languages)
+    for lang in languages:  # a university's step is shown on the page of the step it follows
+        for local in project.university.steps:
+            if local.after in pages[lang]:
+                pages[lang][local.step.id] = pages[lang][local.after]
     directory_urls = bool(env.conf["use_directory_urls"])
+
+    def call(render: Callable[[Widgets], str]) -> str:
+        """Run a widget for the current page; a bad argument in the page stops the build clearly."""
+        try:
+            return render(widgets())
+        except (WidgetInputError, UnknownLabel) as exc:
+            fail(f"content/{env.page.file.src_uri}: {exc}")
 
     def widgets() -> Widgets:
         page = env.page
         lang = page.file.locale
         if lang not in languages:
-            raise Abort(f"{page.file.src_uri}: page language '{lang}' is not a language of the site")
+            fail(f"{page.file.src_uri}: page language '{lang}' is not a language of the site")
 
         def step_href(step_id: str) -> str:
             """A relative link from this page to the page that shows the step in full."""
             target = pages[lang].get(step_id)
             if target is None:
-                raise Abort(f"step '{step_id}' is shown in full on no page of content/{lang}/")
+                fail(
+                    f"step '{step_id}' is shown in full on no page of content/{lang}/: "
+                    f'add {{{{ step("{step_id}") }}}} to one'
+                )
             return relative(page.url, page_url(target, lang, default_lang, directory_urls)) + "#" + step_id
 
         def path_href(profile_id: str) -> str:
             return relative(page.url, page_url(path_source(profile_id), lang, default_lang, directory_urls))
 
-        return Widgets(guide, labels, lang, step_href, path_href, jinja, link_status)
+        return Widgets(guide, labels, lang, step_href, path_href, jinja, link_status, project.university)
 
     @env.macro
     def overview(profile: str | None = None) -> str:
         """The steps in order, grouped by phase."""
-        return widgets().overview(profile)
+        return call(lambda w: w.overview(profile))
 
     @env.macro
     def step(step_id: str, profile: str | None = None, level: int = 2) -> str:
         """One step in full."""
-        return widgets().step(step_id, profile, level)
+        return call(lambda w: w.step(step_id, profile, level))
 
     @env.macro
     def path(profile: str) -> str:
         """A profile's path, with its checklist."""
-        return widgets().path(profile)
+        return call(lambda w: w.path(profile))
 
     @env.macro
     def chooser() -> str:
         """The questions leading to a path."""
-        return widgets().chooser()
+        return call(lambda w: w.chooser())
 
     @env.macro
     def handouts() -> str:
         """Links to the printable PDFs."""
         page = env.page
-        return widgets().handouts(lambda h: relative(page.url, f"{FOLDER}/{h.filename}"))
+        return call(lambda w: w.handouts(lambda h: relative(page.url, f"{FOLDER}/{h.filename}")))
+
+    @env.macro
+    def tips() -> str:
+        """The university's local tips."""
+        return call(lambda w: w.tips())
+
+    @env.macro
+    def sessions() -> str:
+        """The university's help sessions."""
+        return call(lambda w: w.sessions())
 
     @env.macro
     def documents(profile: str | None = None) -> str:
         """The documents to prepare."""
-        return widgets().documents(profile)
+        return call(lambda w: w.documents(profile))
 
     @env.macro
     def contacts() -> str:
         """The contact cards."""
-        return widgets().contacts()
+        return call(lambda w: w.contacts())
 
     @env.macro
     def glossary() -> str:
         """The French terms."""
-        return widgets().glossary()
+        return call(lambda w: w.glossary())
 
     @env.macro
     def sources() -> str:
         """The sources and when each step was checked."""
-        return widgets().sources()
+        return call(lambda w: w.sources())
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,9 +14,22 @@ from markupsafe import Markup
 from guide.linkstatus import LinkStatus
 from guide.model import Guide, Text
 from guide.ui import Labels
+from guide.university import University
 from handouts.catalogue import Handout, catalogue
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+class WidgetInputError(ValueError):
+    """A page asked a widget for something the data does not have (an unknown step id, say)."""
+
+
+def _known(kind: str, wanted: str, ids: list[str]) -> str:
+    if wanted not in ids:
+        close = difflib.get_close_matches(wanted, ids, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise WidgetInputError(f"unknown {kind} '{wanted}'{hint}")
+    return wanted
 
 
 def make_environment() -> Environment:
@@ -41,6 +55,7 @@ class Widgets:
     path_href: Callable[[str], str]
     env: Environment
     link_status: LinkStatus | None = None
+    university: University | None = None
 
     def _render(self, template: str, **context: object) -> Markup:
         def t(value: Text | str) -> str:
@@ -60,8 +75,14 @@ class Widgets:
         # Blank lines would end Markdown's raw-HTML block; the widgets have none.
         return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
+    def _profile(self, profile: str | None):
+        if profile is None:
+            return None
+        return self.guide.profile(_known("profile", profile, [p.id for p in self.guide.profiles]))
+
     def overview(self, profile: str | None = None) -> Markup:
         """Every phase and its steps, in order, each linking to the step in full."""
+        self._profile(profile)
         groups = []
         for phase in self.guide.phases:
             steps = [s for s in self.guide.steps_in(phase) if profile is None or s.applies(profile)]
@@ -70,17 +91,17 @@ class Widgets:
         return self._render("overview.html", groups=groups)
 
     def step(self, step_id: str, profile: str | None = None, level: int = 2) -> Markup:
-        """One step in full: tasks, documents, where, how long, help, sources."""
-        return self._render(
-            "step.html",
-            step=self.guide.step(step_id),
-            profile=self.guide.profile(profile) if profile else None,
-            level=level,
+        """One step in full (tasks, documents, where, how long, help, sources), then the local steps after it."""
+        _known("step", step_id, [s.id for s in self.guide.steps])
+        local = [ls.step.id for ls in self.university.steps if ls.after == step_id] if self.university else []
+        return Markup("\n\n").join(
+            self._render("step.html", step=self.guide.step(sid), profile=self._profile(profile), level=level)
+            for sid in [step_id, *local]
         )
 
     def path(self, profile: str) -> Markup:
         """A profile's path: the steps that apply with their tasks, a line for each other step."""
-        return self._render("path.html", profile=self.guide.profile(profile), level=2)
+        return self._render("path.html", profile=self._profile(profile), level=2)
 
     def chooser(self) -> Markup:
         """The questions that lead a student to their path, and the list of paths."""
@@ -92,10 +113,17 @@ class Widgets:
         items = [h for h in catalogue(self.guide) if self.lang in h.langs]
         return self._render("handouts.html", handouts=items, href=href)
 
+    def tips(self) -> Markup:
+        """The university's local tips (empty when there are none)."""
+        return self._render("tips.html", tips=self.university.tips if self.university else ())
+
+    def sessions(self) -> Markup:
+        """The university's help sessions (empty when there are none)."""
+        return self._render("sessions.html", sessions=self.university.sessions if self.university else ())
+
     def documents(self, profile: str | None = None) -> Markup:
         """The documents to prepare, step by step, required ones first."""
-        chosen = self.guide.profile(profile) if profile else None
-        return self._render("documents.html", profile=chosen)
+        return self._render("documents.html", profile=self._profile(profile))
 
     def contacts(self) -> Markup:
         """A card per contact."""

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.loader import load_guide
 from guide.model import Guide
+from guide.project import load_project
 from guide.siteconfig import language_codes
 from guide.ui import Labels, load_labels
 
@@ -27,8 +27,9 @@ def languages() -> tuple[str, ...]:
 
 
 @pytest.fixture(scope="session")
-def guide(languages: tuple[str, ...]) -> Guide:
-    return load_guide(languages)
+def guide() -> Guide:
+    """The guide as published: national facts with the university's layer."""
+    return load_project().guide
 
 
 @pytest.fixture(scope="session")

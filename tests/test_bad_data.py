@@ -117,12 +117,10 @@ def test_duplicate_yaml_key_is_refused(tmp_path, languages):
     assert "steps[0].phase: duplicate key 'phase'" in problem
 
 
-def test_check_command_reports_without_traceback(tmp_path, capsys):
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "steps.yaml").write_text(REAL.replace('checked: "2026-11-23"', 'checked: "2026-13-01"', 1))
-    (data / "ui.yaml").write_text((STEPS_FILE.parent / "ui.yaml").read_text())
-    assert guide_cli(["check", "--data", str(data)]) == 1
+def test_check_command_reports_without_traceback(project_copy, capsys):
+    project = project_copy()
+    (project / "data" / "steps.yaml").write_text(REAL.replace('checked: "2026-11-23"', 'checked: "2026-13-01"', 1))
+    assert guide_cli(["check", "--project", str(project)]) == 1
     err = capsys.readouterr().err
     assert "steps[0].sources[0].checked: '2026-13-01' is not a real date" in err and "Traceback" not in err
     assert err.strip().endswith("1 problem found; nothing was built.")

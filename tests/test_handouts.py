@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from guide.errors import DataError
 from guide.loader import STEPS_FILE
-from handouts.build import MAX_PAGES, build_handouts, load_inputs
+from guide.project import load_project
+from handouts.build import MAX_PAGES, build_handouts
 from handouts.catalogue import FOLDER, catalogue
 from tests.support.need import need
 
@@ -28,7 +29,7 @@ def normal(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def inputs():
-    return load_inputs()
+    return load_project()
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +138,7 @@ def test_a_step_too_long_for_its_page_fails_with_a_clear_message(built_site, tmp
     site = tmp_path / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     with pytest.raises(DataError) as caught:
-        build_handouts(site, load_inputs(data))
+        build_handouts(site, load_project(tmp_path))
     report = caught.value.report()
     assert "handouts/checklist-non-eu-fr.pdf: steps.personal-area: the step is too long for one page" in report
 
@@ -147,7 +148,7 @@ def test_a_qr_code_to_a_missing_page_fails_with_a_clear_message(built_site, tmp_
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     shutil.rmtree(site / "en" / "parcours" / "overseas")
     with pytest.raises(DataError) as caught:
-        build_handouts(site, load_inputs())
+        build_handouts(site, load_project())
     assert (
         "handouts/checklist-overseas-en.pdf: QR code: leads to 'en/parcours/overseas/', which is not a page of the site"
     ) in caught.value.report()

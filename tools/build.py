@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 from guide.errors import DataError
-from handouts.build import build_handouts, load_inputs
+from guide.project import load_project
+from handouts.build import build_handouts
 from handouts.catalogue import FOLDER
 from tools.zip_site import zip_site
 
@@ -47,12 +48,12 @@ def build(project: Path, out: Path, timings: dict[str, float] | None = None) -> 
         shutil.rmtree(folder, ignore_errors=True)
     try:
         start = time.perf_counter()
-        inputs = load_inputs(project / "data")  # checks every data file first
+        checked = load_project(project)  # checks every data file first
         mkdocs(project, "mkdocs.yml", stage)
         timings["site"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        build_handouts(stage, inputs)
+        build_handouts(stage, checked)
         timings["handouts"] = time.perf_counter() - start
 
         start = time.perf_counter()

@@ -21,9 +21,11 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=844)
     parser.add_argument("--full", action="store_true", help="capture the full page")
     parser.add_argument("--dark", action="store_true", help="use the dark colour scheme")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="the built site to serve")
+    parser.add_argument("--prefix", default=None, help="URL path the site is served under (default: from site_url)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    with serve_site(Path("site")) as base, launch_chromium() as browser:
+    with serve_site(args.site, args.prefix) as base, launch_chromium() as browser:
         page = browser.new_page(
             viewport={"width": args.width, "height": args.height},
             color_scheme="dark" if args.dark else "light",

@@ -1,0 +1,60 @@
+"""Everything a build needs, loaded and checked once: languages, national facts, university layer, labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataError
+from .linkstatus import LinkStatus, load_link_status
+from .loader import load_guide
+from .model import Guide
+from .siteconfig import language_codes, site_url
+from .ui import Labels, load_labels
+from .university import University, load_university, merge
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    languages: tuple[str, ...]
+    national: Guide
+    university: University
+    guide: Guide  # the national facts with the university's layer merged in
+    labels: Labels
+    link_status: LinkStatus | None
+    site_url: str
+
+
+def load_project(root: Path = ROOT) -> Project:
+    """Load and check every data file of the project at `root`; DataError lists every problem of every file."""
+    data = root / "data"
+    languages = language_codes(root / "mkdocs.yml")
+    problems = []
+    national = labels = university = None
+    try:
+        national = load_guide(languages, data / "steps.yaml")
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        labels = load_labels(languages, data / "ui.yaml")
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        university = load_university(languages, data / "university.yaml", national)
+    except DataError as exc:
+        problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return Project(
+        root=root,
+        languages=languages,
+        national=national,
+        university=university,
+        guide=merge(national, university),
+        labels=labels,
+        link_status=load_link_status(data / "links-checked.yaml"),
+        site_url=site_url(root / "mkdocs.yml", university.site_url),
+    )

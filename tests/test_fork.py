@@ -1,0 +1,188 @@
+"""A university forks the guide: its own file changes everything local, and upstream updates still merge."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from guide.errors import DataError
+from guide.project import load_project
+from tests.conftest import ROOT, copy_project, run_full_build
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "other-university"
+DEFAULT = yaml.safe_load((ROOT / "data" / "university.yaml").read_text())
+
+
+def use_fixture_university(project: Path) -> Path:
+    shutil.copy(FIXTURE / "university.yaml", project / "data" / "university.yaml")
+    shutil.copy(FIXTURE / "valmont-logo.svg", project / "content" / "assets" / "valmont-logo.svg")
+    return project
+
+
+@pytest.fixture(scope="module")
+def fork_site(tmp_path_factory):
+    project = use_fixture_university(copy_project(tmp_path_factory.mktemp("fork") / "project"))
+    out = project.parent / "site"
+    result = run_full_build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, out
+
+
+def every_text_of(site: Path) -> dict[str, str]:
+    texts = {}
+    for f in site.rglob("*"):
+        if f.suffix in (".html", ".xml", ".json", ".css", ".js", ".txt"):
+            texts[str(f.relative_to(site))] = f.read_text(encoding="utf-8", errors="replace")
+        elif f.suffix == ".pdf":
+            reader = PdfReader(f)
+            texts[str(f.relative_to(site))] = " ".join(p.extract_text() for p in reader.pages) + str(reader.metadata)
+    return texts
+
+
+def test_another_university_leaves_no_trace_of_the_default_one(fork_site):
+    _, site = fork_site
+    default_strings = [v for key in ("name", "short_name") for v in DEFAULT[key].values()]
+    for name, text in every_text_of(site).items():
+        for value in default_strings:
+            assert value not in text, f"{name} still says {value!r}"
+
+
+def test_the_university_is_named_on_every_page_and_handout(fork_site):
+    _, site = fork_site
+    for name, text in every_text_of(site).items():
+        if name.endswith(".pdf"):
+            assert "UVE" in text, name
+        elif name.endswith(".html") and "404" not in name:
+            assert "Valmont-sur-Exemple" in text, name
+
+
+def test_the_local_step_tips_sessions_desk_and_cpam_show_in_both_languages(fork_site):
+    project, site = fork_site
+    guide = load_project(project).guide
+    local = guide.step("valmont-welcome")
+    assert [s.id for s in guide.steps].index("valmont-welcome") == [s.id for s in guide.steps].index(
+        "register-online"
+    ) + 1
+    for lang, prefix in (("fr", ""), ("en", "en/")):
+        registration = (site / prefix / "inscription" / "index.html").read_text()
+        assert local.title(lang).replace("'", "&#39;") in registration
+        home = (site / prefix / "index.html").read_text()
+        assert "valmont-printer" in home
+        help_page = (site / prefix / "aide" / "index.html").read_text()
+        assert "international@univ-valmont.example" in help_page and "Valmont" in help_page
+        assert ("Amphithéâtre Nord" if lang == "fr" else "North lecture hall") in help_page
+        path_page = (site / prefix / "parcours" / "non-eu" / "index.html").read_text()
+        assert 'data-task="valmont-welcome.visit"' in path_page
+
+
+def test_the_local_step_is_in_the_handouts(fork_site):
+    project, site = fork_site
+    local = load_project(project).guide.step("valmont-welcome")
+    for lang in ("fr", "en"):
+        for pdf in (f"guide-{lang}.pdf", f"checklist-non-eu-{lang}.pdf"):
+            text = " ".join((p.extract_text() or "") for p in PdfReader(site / "handouts" / pdf).pages)
+            assert " ".join(local.title(lang).split()) in " ".join(text.split()).replace("’", "'"), pdf
+        checklist = " ".join(
+            (p.extract_text() or "") for p in PdfReader(site / "handouts" / f"checklist-eu-ehic-{lang}.pdf").pages
+        )
+        assert local.title(lang) in " ".join(checklist.split())  # shown as a skipped step, with its reason
+
+
+def test_the_site_uses_the_universitys_colours_logo_and_address(fork_site):
+    _, site = fork_site
+    css = (site / "assets" / "university.css").read_text()
+    assert "#7b1f1f" in css and "#5b2a86" in css
+    assert (site / "assets" / "valmont-logo.svg").is_file()
+    assert 'href="https://guide.univ-valmont.example/sante/en/' in (site / "en" / "index.html").read_text()
+
+
+def broken(project: Path, old: str, new: str) -> list[str]:
+    path = project / "data" / "university.yaml"
+    text = (FIXTURE / "university.yaml").read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(DataError) as caught:
+        load_project(project)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        ("short_name:\n  fr: UVE\n  en: UVE\n", "", "data/university.yaml:5: missing required field: short_name"),
+        ("email: international@univ-valmont.example", "email: international@", "desk.email: 'international@' is not"),
+        (
+            "site_url: https://guide.univ-valmont.example/sante/",
+            "site_url: guide.univ-valmont.example",
+            "site_url: 'guide.univ-valmont.example' should be a full address ending with /",
+        ),
+        (
+            "{document: enrolment-certificate, required: true}",
+            "{document: enrolment-certificat, required: true}",
+            "steps[0].documents[0].document: unknown document 'enrolment-certificat' (did you mean 'enrolment-certificate'?)",
+        ),
+        ("        en: Visit the Valmont welcome desk\n", "", "steps[0].step.title: missing the 'en' text"),
+        ('primary: "#7b1f1f"', 'primary: "#f0c0c0"', "colors.primary: #f0c0c0 is too light"),
+        (
+            "url: https://international.univ-valmont.example/accueil/",
+            "url: http://international.univ-valmont.example/",
+            "links[0].url: 'http://international.univ-valmont.example/' must start with https://",
+        ),
+        (
+            "contacts: [university-desk]",
+            "contacts: [univesity-desk]",
+            "unknown contact 'univesity-desk' (did you mean 'university-desk'?)",
+        ),
+    ],
+)
+def test_a_broken_university_file_names_the_field(project_copy, old, new, expected):
+    project = use_fixture_university(project_copy())
+    problems = broken(project, old, new)
+    assert any(expected in p for p in problems), problems
+    assert all(p.startswith("data/university.yaml:") or "university.yaml:" in p for p in problems)
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-C", str(repo), *args],
+        capture_output=True,
+        text=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "HOME": str(repo),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_fork_merges_an_upstream_fact_update_without_conflict(tmp_path):
+    repo = copy_project(tmp_path / "repo")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "upstream")
+    git(repo, "checkout", "-qb", "fork")
+    use_fixture_university(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "fork: our university")
+    git(repo, "checkout", "-q", "main")
+    steps = repo / "data" / "steps.yaml"
+    steps.write_text(
+        steps.read_text().replace("Demandez votre carte Vitale", "Demandez dès que possible votre carte Vitale")
+    )
+    git(repo, "commit", "-qam", "upstream: a step changes")
+    git(repo, "checkout", "-q", "fork")
+    git(repo, "merge", "-q", "--no-edit", "main")  # fails the test on a conflict
+    project = load_project(repo)
+    assert project.university.name("fr") == "Université de Valmont-sur-Exemple"
+    assert project.guide.step("carte-vitale").title("fr") == "Demandez dès que possible votre carte Vitale"
+    assert git(repo, "diff", "--name-only", "HEAD~1", "HEAD").split() == ["data/steps.yaml"]
