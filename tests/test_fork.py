@@ -124,7 +124,8 @@ def broken(project: Path, old: str, new: str) -> list[str]:
         (
             "{document: enrolment-certificate, required: true}",
             "{document: enrolment-certificat, required: true}",
-            "steps[0].documents[0].document: unknown document 'enrolment-certificat' (did you mean 'enrolment-certificate'?)",
+            "steps[0].documents[0].document: unknown document 'enrolment-certificat' "
+            "(did you mean 'enrolment-certificate'?)",
         ),
         ("        en: Visit the Valmont welcome desk\n", "", "steps[0].step.title: missing the 'en' text"),
         ('primary: "#7b1f1f"', 'primary: "#f0c0c0"', "colors.primary: #f0c0c0 is too light"),
