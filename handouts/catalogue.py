@@ -31,11 +31,11 @@ class Handout:
 
 
 def catalogue(guide: Guide) -> list[Handout]:
-    """Every handout: an overview per language, one bilingual sheet, a checklist per profile and language."""
+    """Every handout: an overview per language, a bilingual sheet pairing the default language with each
+    other one, a checklist per profile and language."""
     langs = guide.languages
     items = [Handout("overview", (lang,), None, f"guide-{lang}.pdf") for lang in langs]
-    if len(langs) > 1:
-        items.append(Handout("bilingual", langs, None, f"guide-{'-'.join(langs)}.pdf"))
+    items += [Handout("bilingual", (langs[0], other), None, f"guide-{langs[0]}-{other}.pdf") for other in langs[1:]]
     items += [
         Handout("checklist", (lang,), p.id, f"checklist-{p.id}-{lang}.pdf") for lang in langs for p in guide.profiles
     ]

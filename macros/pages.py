@@ -29,3 +29,22 @@ def step_pages(docs_dir: str | Path, languages: tuple[str, ...]) -> dict[str, di
             for step_id in STEP_CALL.findall(md.read_text(encoding="utf-8")):
                 found[lang].setdefault(step_id, rel)
     return found
+
+
+def parity_problems(docs_dir: str | Path, languages: tuple[str, ...], skip: str = "") -> list[str]:
+    """Pages that one language has and another lacks (generated folders such as `skip` aside)."""
+    found = {}
+    for lang in languages:
+        folder = Path(docs_dir) / lang
+        found[lang] = {
+            p.relative_to(folder).as_posix()
+            for p in folder.rglob("*.md")
+            if not (skip and p.relative_to(folder).as_posix().startswith(skip + "/"))
+        }
+    every = set().union(*found.values())
+    return [
+        f"content/{lang}/{page} is missing (content/{other}/{page} exists): every language needs the same pages"
+        for lang in languages
+        for page in sorted(every - found[lang])
+        for other in [next(x for x in languages if page in found[x])]
+    ]

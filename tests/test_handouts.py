@@ -42,7 +42,8 @@ def pdf_text(path: Path) -> str:
 
 
 def test_every_handout_is_written(pdfs, guide):
-    assert len(pdfs) == 2 + 1 + 2 * len(guide.profiles)
+    n = len(guide.languages)
+    assert len(pdfs) == n + (n - 1) + n * len(guide.profiles)
     for path in pdfs.values():
         assert path.is_file() and path.stat().st_size > 0
 

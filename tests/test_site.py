@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from guide.paths import PATHS_FOLDER
 from guide.university import published_url
-from tests.support.site import TEMPLATE_LEFTOVER, data_texts, fold, pages
+from tests.support.site import TEMPLATE_LEFTOVER, foreign_texts, language_pages, missing_data_texts
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 PREFIX = urlsplit(published_url()).path
@@ -19,7 +19,7 @@ PREFIX = urlsplit(published_url()).path
 
 @pytest.fixture(scope="session")
 def site_pages(built_site, languages):
-    return {lang: pages(built_site, lang, languages[0], languages) for lang in languages}
+    return language_pages(built_site, languages)
 
 
 def test_every_language_has_the_same_pages(languages):
@@ -34,8 +34,7 @@ def test_every_language_has_the_same_pages(languages):
 
 def test_every_text_of_the_data_is_on_the_site_in_each_language(guide, languages, site_pages):
     for lang in languages:
-        text = " ".join(p.text for p in site_pages[lang])
-        missing = [name for name, value in data_texts(guide) if fold(value(lang)) not in text]
+        missing = missing_data_texts(guide, lang, site_pages[lang])
         assert not missing, f"{lang}: not on the site: {missing}"
 
 
@@ -52,17 +51,8 @@ def test_terms_and_phone_numbers_are_on_the_site_in_each_language(guide, languag
 def test_no_page_shows_text_of_another_language(guide, languages, site_pages):
     """Catches a widget rendered in the wrong language, or prose left untranslated."""
     for lang in languages:
-        for other in languages:
-            if other == lang:
-                continue
-            foreign = [
-                (name, fold(v(other)))
-                for name, v in data_texts(guide)
-                if fold(v(other)) != fold(v(lang)) and len(v(other)) > 12
-            ]
-            for page in site_pages[lang]:
-                found = [name for name, value in foreign if value in page.own_language_text]
-                assert not found, f"{page.url} ({lang}) shows {other} text: {found}"
+        found = foreign_texts(guide, lang, languages, site_pages[lang])
+        assert not found, f"pages in {lang} show text of another language: {found}"
 
 
 def test_each_page_declares_its_language(languages, site_pages):

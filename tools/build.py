@@ -53,7 +53,10 @@ def build(project: Path, out: Path, timings: dict[str, float] | None = None) -> 
         timings["site"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        build_handouts(stage, checked)
+        try:
+            build_handouts(stage, checked)
+        except DataError as exc:
+            raise BuildFailed("The handouts could not be made:\n" + exc.report()) from None
         timings["handouts"] = time.perf_counter() - start
 
         start = time.perf_counter()

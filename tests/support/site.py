@@ -106,3 +106,29 @@ def data_texts(guide: Guide) -> list[tuple[str, Text]]:
 
 
 TEMPLATE_LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#")
+
+
+def language_pages(site: Path, languages: tuple[str, ...]) -> dict[str, list[BuiltPage]]:
+    return {lang: pages(site, lang, languages[0], languages) for lang in languages}
+
+
+def missing_data_texts(guide: Guide, lang: str, site_pages: list[BuiltPage]) -> list[str]:
+    """Names of the data texts of `lang` that no page of that language shows."""
+    text = " ".join(p.text for p in site_pages)
+    return [name for name, value in data_texts(guide) if fold(value(lang)) not in text]
+
+
+def foreign_texts(guide: Guide, lang: str, languages: tuple[str, ...], site_pages: list[BuiltPage]) -> list[str]:
+    """'page: text name' for each data text of another language shown on a page of `lang`."""
+    found = []
+    for other in languages:
+        if other == lang:
+            continue
+        foreign = [
+            (name, fold(v(other)))
+            for name, v in data_texts(guide)
+            if fold(v(other)) != fold(v(lang)) and len(v(other)) > 12
+        ]
+        for page in site_pages:
+            found += [f"{page.url}: {other} {name}" for name, value in foreign if value in page.own_language_text]
+    return found
