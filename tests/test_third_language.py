@@ -7,7 +7,6 @@ placeholders, macro calls and HTML), so that no text of it is a copy of another 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
