@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +24,8 @@ class Labels:
     labels: dict[str, dict[str, str]]
     months: dict[str, list[str]]
     date_format: dict[str, str]
+    page_descriptions: dict[str, dict[str, str]]
+    phrases: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, key: str, lang: str) -> str:
         if key not in self.labels:
@@ -45,10 +47,17 @@ def load_labels(languages: tuple[str, ...], path: Path = UI_FILE) -> Labels:
             for lang in languages:
                 if lang not in doc.data[section]:
                     problems.append(doc.problem((section,), f"missing the '{lang}' entry"))
-        for key, texts in doc.data["labels"].items():
-            for lang in languages:
-                if lang not in texts:
-                    problems.append(doc.problem(("labels", key), f"missing the '{lang}' text"))
+        for section in ("labels", "page_descriptions"):
+            for key, texts in doc.data[section].items():
+                for lang in languages:
+                    if lang not in texts:
+                        problems.append(doc.problem((section, key), f"missing the '{lang}' text"))
     if problems:
         raise DataError(problems)
-    return Labels(doc.data["labels"], doc.data["months"], doc.data["date_format"])
+    return Labels(
+        doc.data["labels"],
+        doc.data["months"],
+        doc.data["date_format"],
+        doc.data["page_descriptions"],
+        doc.data.get("phrases", {}),
+    )

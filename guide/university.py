@@ -56,6 +56,7 @@ class University:
     site_url: str | None
     logo: str | None
     colors: dict[str, str]
+    hosting: Text | None = None
     desk: Contact | None = None
     cpam: Contact | None = None
     sessions: tuple[Session, ...] = ()
@@ -174,6 +175,7 @@ def load_university(languages: tuple[str, ...], path: Path = UNIVERSITY_FILE, gu
         url,
         logo,
         dict(raw["colors"]),
+        check.text(raw["hosting"], ("hosting",)),
         offices.get("desk"),
         offices.get("cpam"),
         tuple(sorted(sessions, key=lambda s: (s.day, s.time or ""))),

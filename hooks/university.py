@@ -43,6 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         f"  --md-typeset-a-color: {primary};\n}}\n"
         f"[data-md-color-scheme=slate] {{ --md-typeset-a-color: {light}; "
         f"--md-accent-fg-color: {lighter_for_dark(accent)}; }}\n"
+        f"[data-md-color-scheme=slate] .md-typeset .md-button:not(.md-button--primary) {{ color: {light}; }}\n"
     )
     target = Path(config.docs_dir) / COLORS_CSS
     if not target.exists() or target.read_text(encoding="utf-8") != css:

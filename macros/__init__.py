@@ -7,6 +7,7 @@ Everything MkDocs-specific stays in this file; the rendering lives in
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -46,6 +47,14 @@ def relative(here: str, target: str) -> str:
 
 
 CHECKLIST_SCRIPT = "assets/checklist.js"
+
+
+def storage_key(script: Path) -> str:
+    """The localStorage key the checklist script uses, read from the script itself."""
+    match = re.search(r'STORE_KEY = "([^"]+)"', script.read_text(encoding="utf-8"))
+    if not match:
+        fail(f"{script}: no STORE_KEY found")
+    return match.group(1)
 
 
 def define_env(env: Any) -> None:
@@ -132,6 +141,16 @@ def define_env(env: Any) -> None:
     def sessions() -> str:
         """The university's help sessions."""
         return call(lambda w: w.sessions())
+
+    @env.macro
+    def privacy() -> str:
+        """What the site stores and who hosts it."""
+        return call(lambda w: w.privacy(storage_key(root / "content" / CHECKLIST_SCRIPT)))
+
+    @env.macro
+    def desk() -> str:
+        """The university's international desk."""
+        return call(lambda w: w.desk())
 
     @env.macro
     def documents(profile: str | None = None) -> str:

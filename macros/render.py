@@ -121,6 +121,15 @@ class Widgets:
         """The university's help sessions (empty when there are none)."""
         return self._render("sessions.html", sessions=self.university.sessions if self.university else ())
 
+    def privacy(self, storage_key: str) -> Markup:
+        """What the site stores, under which key, and who hosts it."""
+        return self._render("privacy.html", storage_key=storage_key, university=self.university)
+
+    def desk(self) -> Markup:
+        """The university's international desk (empty when it has none)."""
+        desk = self.university.desk if self.university else None
+        return self._render("desk.html", desk=desk, contacts=[desk] if desk else [])
+
     def documents(self, profile: str | None = None) -> Markup:
         """The documents to prepare, step by step, required ones first."""
         return self._render("documents.html", profile=self._profile(profile))

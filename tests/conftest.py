@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,8 +18,30 @@ from guide.siteconfig import language_codes
 from guide.ui import Labels, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# The test site is built for the address it is served at, so that its absolute links
+# (alternates, language switch on the home page, QR codes) lead to the test server.
+os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{_free_port()}/health-insurance-guide/")
 # What a copy of the project needs in order to build.
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "content", "data", "macros", "guide", "hooks", "handouts", "tools")
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "mkdocs.offline.yml",
+    "overrides",
+    "content",
+    "data",
+    "macros",
+    "guide",
+    "hooks",
+    "handouts",
+    "tools",
+)
 
 
 @pytest.fixture(scope="session")
@@ -62,9 +85,11 @@ def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subp
     )
 
 
-def run_full_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """The whole build (site, handouts, offline copy) as `make build` runs it."""
+def run_full_build(project: Path, site_dir: Path, own_url: bool = False) -> subprocess.CompletedProcess[str]:
+    """The whole build (site, handouts, offline copy) as `make build` runs it; `own_url`: the project's address."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
+    if own_url:
+        env.pop("SITE_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "tools.build", "--project", str(project), "--out", str(site_dir)],
         cwd=project,

@@ -105,6 +105,7 @@ def test_progress_moves_to_a_fresh_browser_with_the_link_or_the_code(browser, pa
     code = page.input_value("#carry-code")
     assert link.startswith(url + "#restore=")
     # The QR code on the page encodes the same link.
+    page.click(".hig-carry__show-qr")
     page.wait_for_selector(".hig-carry__qr svg")
     png = page.locator(".hig-carry__qr").screenshot()
     [decoded] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))

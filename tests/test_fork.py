@@ -28,7 +28,7 @@ def use_fixture_university(project: Path) -> Path:
 def fork_site(tmp_path_factory):
     project = use_fixture_university(copy_project(tmp_path_factory.mktemp("fork") / "project"))
     out = project.parent / "site"
-    result = run_full_build(project, out)
+    result = run_full_build(project, out, own_url=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return project, out
 

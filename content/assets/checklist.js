@@ -99,7 +99,8 @@
       var link = location.href.split("#")[0] + "#restore=" + code;
       carry.querySelector("#carry-code").value = code;
       carry.querySelector("#carry-link").value = link;
-      drawQr(carry.querySelector(".hig-carry__qr"), link);
+      var qr = carry.querySelector(".hig-carry__qr");
+      if (!qr.hidden) drawQr(qr, link);
     }
   }
 
@@ -175,6 +176,13 @@
 
   if (carry) {
     carry.hidden = false;
+    /* The QR generator is loaded only when asked for: most visitors never need it. */
+    carry.querySelector(".hig-carry__show-qr").addEventListener("click", function (event) {
+      var qr = carry.querySelector(".hig-carry__qr");
+      qr.hidden = !qr.hidden;
+      event.currentTarget.setAttribute("aria-expanded", String(!qr.hidden));
+      if (!qr.hidden) drawQr(qr, carry.querySelector("#carry-link").value);
+    });
     carry.querySelector(".hig-carry__apply").addEventListener("click", function () {
       restore(carry.querySelector("#carry-input").value);
     });

@@ -23,6 +23,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_site_url__")
         return super().translate_path("/" + path[len(self.prefix) :])
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Like GitHub Pages: a missing address gets the site's own 404 page."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: tests read responses, not logs."""
 
@@ -30,10 +44,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve_site(root: Path, prefix: str | None = None) -> Iterator[str]:
     """Serve `root` at http://127.0.0.1:PORT{prefix}; yields that base URL."""
-    prefix = prefix if prefix is not None else urlsplit(published_url()).path or "/"
+    url = urlsplit(published_url())
+    prefix = prefix if prefix is not None else url.path or "/"
+    # On the site's own port when it is local, so that its absolute links work.
+    port = url.port or 0 if url.hostname == "127.0.0.1" else 0
     handler = type("Handler", (_Handler,), {"prefix": prefix})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(root.resolve()))
+        ("127.0.0.1", port), functools.partial(handler, directory=str(root.resolve()))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

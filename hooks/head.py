@@ -1,0 +1,179 @@
+"""MkDocs hook: what each page's <head> needs, and what the theme gets wrong for a bilingual site.
+
+- a meta description per page, from data/ui.yaml (path pages: the profile's description);
+- a Content-Security-Policy (meta tag) allowing only the site itself, with the hashes
+  of the theme's inline scripts (not on the offline copy, read from file://);
+- absolute hreflang alternates, plus x-default;
+- a one-page sitemap.xml beside each page: Material fetches `sitemap.xml` next to every
+  alternate link, which would otherwise 404 in the reader's console;
+- one bilingual 404 page at the root (each language build would overwrite it).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import sys
+from html import escape
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.pages import Page
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+from guide.paths import PATHS_FOLDER  # noqa: E402
+from macros.model_cache import load_once  # noqa: E402
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+CSP = (
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+)
+_404: dict[str, str] = {}
+
+
+def _project(config: MkDocsConfig):
+    return load_once(Path(config.config_file_path).resolve().parent)
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    return "material/offline" in config.plugins or "offline" in config.plugins
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The bilingual 404 page's texts, for overrides/404.html."""
+    project = _project(config)
+    site = project.site_url
+    config.extra["not_found"] = [
+        {
+            "lang": lang,
+            "title": project.labels.get("not_found_title", lang),
+            "text": project.labels.get("not_found_text", lang),
+            "home": project.labels.get("not_found_home", lang),
+            "href": site if lang == project.languages[0] else f"{site}{lang}/",
+        }
+        for lang in project.languages
+    ]
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    """Every page gets a description from the data; a page without one stops the build."""
+    project = _project(config)
+    lang, _, rest = page.file.src_uri.partition("/")
+    stem = rest[: -len(".md")]
+    if stem.startswith(PATHS_FOLDER + "/"):
+        description = project.guide.profile(stem.split("/", 1)[1]).description(lang)
+    elif stem in project.labels.page_descriptions:
+        description = project.labels.page_descriptions[stem][lang]
+    else:
+        raise Abort(f"content/{page.file.src_uri}: no description in data/ui.yaml (page_descriptions: {stem})")
+    page.meta["description"] = description
+    return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Absolute alternates with x-default, and the security policy."""
+    project = _project(config)
+    here = urljoin(project.site_url, page.url)
+    default = project.languages[0]
+
+    def absolute(match: re.Match[str]) -> str:
+        href = urljoin(here, match.group(1))
+        link = f'<link rel="alternate" href="{escape(href)}" hreflang="{match.group(2)}">'
+        if match.group(2) == default:
+            link += f'\n    <link rel="alternate" href="{escape(href)}" hreflang="x-default">'
+        return link
+
+    output = ALTERNATE.sub(absolute, output)
+    output = mark_phrases(output, page.file.src_uri.split("/", 1)[0], project.labels.phrases)
+    if not _offline(config):
+        output = output.replace("<head>", f"<head>\n    {csp_meta(output)}", 1)
+    return output
+
+
+def mark_phrases(html: str, page_lang: str, phrases: dict[str, list[str]]) -> str:
+    """In the article's text, wrap each phrase of another language in a span carrying that language."""
+    foreign = [(lang, p) for lang, items in phrases.items() if lang != page_lang for p in items]
+    if not foreign or "<article" not in html:
+        return html
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(p) for _, p in sorted(foreign, key=lambda x: -len(x[1]))) + r")(?![\w-])"
+    )
+    lang_of = {p: lang for lang, p in foreign}
+    start = html.index("<article")
+    end = html.index("</article>", start)
+    parts = re.split(r"(<[^>]+>)", html[start:end])
+    skip = 0  # inside <script>, <style>, <code> or an element that already says its language
+    for i, part in enumerate(parts):
+        if part.startswith("<"):
+            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in ("script", "style", "code", "title", "textarea"):
+                skip += -1 if part.startswith("</") else 1
+            elif ' lang="' in part and not part.startswith("</"):
+                skip += 1
+                parts[i] = part + "\x00"  # mark the element that opened a language span
+            elif part.startswith("</") and i > 1 and parts[i - 2].endswith("\x00"):
+                skip -= 1
+            continue
+        if skip <= 0 and part.strip():
+            parts[i] = pattern.sub(lambda m: f'<span lang="{lang_of[m.group(1)]}">{m.group(1)}</span>', part)
+    body = "".join(parts).replace("\x00", "")
+    return html[:start] + body + html[end:]
+
+
+def csp_meta(html: str) -> str:
+    """A CSP meta tag allowing the page's own inline scripts by their hashes, and nothing from elsewhere."""
+    hashes = []
+    for attributes, body in INLINE_SCRIPT.findall(html):
+        if "application/json" in attributes:
+            continue  # data, not run
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        hashes.append(f"'sha256-{digest}'")
+    policy = CSP.format(hashes=" ".join(sorted(set(hashes))))
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep the default language's 404 page: the other language builds write to the same place."""
+    if template_name != "404.html":
+        return output
+    project = _project(config)
+    if config.plugins["i18n"].current_language in (None, project.languages[0]):
+        output = output.replace("<head>", f"<head>\n    {csp_meta(output)}", 1) if not _offline(config) else output
+        _404[config.config_file_path] = output
+        return output
+    return _404.get(config.config_file_path, output)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """A one-page sitemap beside each page, so that the theme's lookups find one."""
+    project = _project(config)
+    site = Path(config.site_dir)
+    root = project.site_url
+    alternates = re.compile(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>')
+    main = (site / "sitemap.xml").read_text(encoding="utf-8") if (site / "sitemap.xml").is_file() else ""
+    for entry in re.findall(r"<url>.*?</url>", main, re.S):
+        links = alternates.findall(entry)
+        for _, href in links:
+            if not href.startswith(root) or href == root:
+                continue
+            folder = site / href[len(root) :]
+            if folder.is_dir() and not (folder / "sitemap.xml").exists():
+                body = "".join(
+                    f'\n    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(url)}"/>' for lang, url in links
+                )
+                (folder / "sitemap.xml").write_text(
+                    '<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+                    f"  <url>\n    <loc>{escape(href)}</loc>{body}\n  </url>\n</urlset>\n",
+                    encoding="utf-8",
+                )

@@ -1,0 +1,134 @@
+"""Accessible, fast and private: axe on every page, budgets, no third party, no CSP violation, no cookie."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from guide.paths import path_url
+from tests.support.axe import axe_violations
+from tests.support.browser import chromium_path, launch_chromium
+from tests.support.need import need
+from tests.support.server import serve_site
+from tests.support.weight import load_page
+
+pytestmark = pytest.mark.browser
+
+BUDGET = 100 * 1024  # bytes transferred (gzip) on a first load
+# No axe rule is switched off. Should one ever need to be, name it here with the reason.
+AXE_EXCLUSIONS: dict[str, str] = {}
+CSP_WATCH = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    need(chromium_path() is not None, "Chromium")
+    with launch_chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(built_site):
+    with serve_site(built_site) as url:
+        yield url
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_axe_violation(browser, base, built_site, scheme):
+    # bypass_csp: axe is injected as an inline script, which the site's policy rightly refuses.
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = context.new_page()
+    problems = []
+    for path in all_pages(built_site) + ["no-such-page/"]:
+        page.goto(base + path)
+        for violation in axe_violations(page, AXE_EXCLUSIONS):
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            problems.append(f"{path or '/'}: {violation['id']} ({violation['help']}) at {targets}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_interactive_parts_have_no_axe_violation_once_used(browser, base, languages):
+    page = browser.new_context(bypass_csp=True).new_page()
+    page.goto(base + "en/")
+    page.click("label[for='q-zone-eu']")
+    page.click("label[for='q-ehic-no']")
+    assert page.is_visible(".hig-chooser__result a")
+    assert axe_violations(page) == []
+    page.goto(base + path_url("non-eu", "fr", languages[0]))
+    page.click("label[for='task-register-online.prepare']")
+    page.click(".hig-carry__show-qr")
+    page.wait_for_selector(".hig-carry__qr svg")
+    assert axe_violations(page) == []
+    page.close()
+
+
+def test_a_skip_link_leads_to_the_content(browser, base):
+    page = browser.new_page()
+    page.goto(base + "en/inscription/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused and focused.startswith("#"), focused
+    assert page.query_selector(focused) is not None
+    page.close()
+
+
+def test_every_page_loads_only_from_the_site_with_no_failed_request_and_no_csp_violation(browser, base, built_site):
+    own = urlsplit(base).netloc
+    context = browser.new_context()
+    context.add_init_script(CSP_WATCH)
+    page = context.new_page()
+    hosts, failures, violations = set(), [], []
+    page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc) if r.url.startswith("http") else None)
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failures.append(f"failed {r.url}"))
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    for path in all_pages(built_site):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        violations += page.evaluate("window.__csp")
+    # The checklist and the QR generator it loads on demand must work under the policy too.
+    page.goto(base + "en/parcours/non-eu/")
+    page.click("label[for='task-register-online.prepare']")
+    page.click(".hig-carry__show-qr")
+    page.wait_for_selector(".hig-carry__qr svg")
+    violations += page.evaluate("window.__csp")
+    assert hosts == {own}
+    assert not failures, failures
+    assert not violations, violations
+    assert context.cookies() == []
+    context.close()
+
+
+def test_only_the_checklist_is_stored_and_only_in_local_storage(browser, base, languages):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + path_url("non-eu", "en", languages[0]))
+    page.click("label[for='task-register-online.prepare']")
+    stored = page.evaluate("Object.keys(localStorage)")
+    material = [k for k in stored if k.startswith(("/", "__"))]  # the theme's own palette choice, if any
+    assert [k for k in stored if k not in material] == ["health-insurance-guide:tasks"]
+    assert page.evaluate("JSON.parse(localStorage['health-insurance-guide:tasks'])") == {
+        "register-online.prepare": True
+    }
+    assert page.evaluate("Object.keys(sessionStorage).filter(k => !k.startsWith('/') && !k.startsWith('__'))") == []
+    assert context.cookies() == []
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "en/", "inscription/", "en/inscription/", "parcours/non-eu/"])
+def test_pages_stay_within_the_weight_budget_on_first_load(browser, base, path):
+    load = load_page(browser, base + path)
+    assert not load.failures, load.failures
+    assert load.transferred < BUDGET, f"{path or '/'}: {load.transferred} bytes (gzip) > {BUDGET}"
