@@ -9,7 +9,7 @@ STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: build test lint check linkcheck bench serve lock clean
+.PHONY: build test check linkcheck bench serve lock clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON3) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: $(STAMP)
 ## linkcheck: check every external URL against the internet (needs network); report in build/linkcheck-report.md
 linkcheck: $(STAMP)
 	$(PY) -m pytest -m network -p no:cacheprovider
+
+## bench: time a clean build (and our layer's cost as a ratio) and weigh every page; writes build/bench.md
+bench: $(STAMP)
+	$(PY) -m tools.bench
 
 ## serve: preview the site at http://127.0.0.1:8000/ while you edit
 serve: $(STAMP)
