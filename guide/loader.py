@@ -369,7 +369,13 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
         options = tuple(
             Option(o["id"], check.text(o["text"], path + ("options", j, "text"))) for j, o in enumerate(q["options"])
         )
-        questions.append(Question(q["id"], check.text(q["text"], path + ("text",)), options, q.get("ask_if", {})))
+        advice = {}
+        for oid, text in q.get("advice", {}).items():
+            if check.ref([o.id for o in options], oid, path + ("advice", oid), f"answer to '{q['id']}'"):
+                advice[oid] = check.text(text, path + ("advice", oid))
+        questions.append(
+            Question(q["id"], check.text(q["text"], path + ("text",)), options, q.get("ask_if", {}), advice)
+        )
         check.answers(q.get("ask_if", {}), questions[:-1], path + ("ask_if",))
     reg.profiles = tuple(
         Profile(

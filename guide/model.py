@@ -55,6 +55,7 @@ class Question:
     text: Text
     options: tuple[Option, ...]
     ask_if: dict[str, str]
+    advice: dict[str, Text]  # option id -> what to do, shown on the path
 
 
 @dataclass(frozen=True)

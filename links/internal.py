@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,7 @@ maxrequestspersecond=1000
 
 [filtering]
 checkextern=0
+internlinks=^{internal}
 # The theme's scripts and the search index are not pages; the zip is the offline copy.
 ignore=
   /assets/javascripts/
@@ -24,11 +26,15 @@ ignore=
 """
 
 
-def linkchecker(base_url: str) -> subprocess.CompletedProcess[str]:
-    """Run linkchecker from `base_url`; exit code 0 only if every internal link and anchor resolves."""
+def linkchecker(
+    base_url: str, depth: int | None = None, site_root: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run linkchecker from `base_url` (`depth` levels deep, or the whole site); exit 0 only if all resolves.
+
+    Every URL below `site_root` (default: `base_url`) counts as internal and is checked."""
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "linkcheckerrc"
-        config.write_text(CONFIG, encoding="utf-8")
+        config.write_text(CONFIG.replace("{internal}", re.escape(site_root or base_url)), encoding="utf-8")
         config.chmod(0o644)
         Path(tmp).chmod(0o755)  # linkchecker running as root drops to 'nobody', who must read it
         command = [
@@ -38,6 +44,7 @@ def linkchecker(base_url: str) -> subprocess.CompletedProcess[str]:
             "--no-status",
             "--output",
             "text",
+            *(["--recursion-level", str(depth)] if depth is not None else []),
             base_url,
         ]
         return subprocess.run(command, capture_output=True, text=True, timeout=900)

@@ -27,7 +27,7 @@ def test_a_broken_link_or_anchor_is_caught_with_the_page_that_holds_it(built_sit
         encoding="utf-8",
     )
     with serve_site(site) as base:
-        result = linkchecker(base + "en/")
+        result = linkchecker(base + "en/aide/", depth=1, site_root=base)  # the page and its links are enough
     assert result.returncode == 1
     assert "no-such-page" in result.stdout and "404" in result.stdout
     assert "nowhere" in result.stdout

@@ -217,7 +217,13 @@
       if (matches.length === 1) {
         var source = document.querySelector('a[data-profile="' + matches[0].id + '"]');
         var link = document.createElement("a");
-        link.href = source.getAttribute("href");
+        /* Answers that come with advice travel to the path page, which shows that advice. */
+        var query = [];
+        chooser.querySelectorAll("fieldset[data-advice]").forEach(function (set) {
+          var q = set.dataset.question;
+          if (!set.hidden && answers[q]) query.push(encodeURIComponent(q) + "=" + encodeURIComponent(answers[q]));
+        });
+        link.href = source.getAttribute("href") + (query.length ? "?" + query.join("&") : "");
         link.className = "md-button md-button--primary";
         link.textContent = format(goTemplate, { name: source.textContent });
         result.appendChild(link);
@@ -227,6 +233,13 @@
     chooser.addEventListener("change", update);
     update();
   }
+
+  /* Advice for the answers given on the home page (see the chooser above). */
+  new URLSearchParams(location.search).forEach(function (value, key) {
+    document.querySelectorAll(".hig-advice").forEach(function (block) {
+      if (block.dataset.advice === key + "=" + value) block.hidden = false;
+    });
+  });
 
   refresh();
   window.addEventListener("storage", function (event) { if (event.key === STORE_KEY) refresh(); });
