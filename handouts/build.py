@@ -9,11 +9,12 @@ import logging
 import sys
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from guide.errors import DataError, Problem
 from guide.model import Text
 from guide.project import Project, load_project
+from macros.render import make_environment
 
 from .catalogue import FOLDER, Handout, catalogue
 from .qr import qr_svg
@@ -22,16 +23,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 REGISTER_LINK = "etudiant-etranger"
 PDF_VARIANT = "pdf/ua-1"  # tagged, with document language and title, for screen readers
 MAX_PAGES = {"overview": 2, "bilingual": 2, "checklist": 4}
-
-
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def render_html(handout: Handout, project: Project, env: Environment) -> str:
@@ -92,7 +83,7 @@ def build_handouts(site_dir: Path, project: Project) -> list[Path]:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     out = site_dir / FOLDER
     out.mkdir(parents=True, exist_ok=True)
-    env = _environment()
+    env = make_environment(TEMPLATES)
     problems: list[Problem] = []
     written = []
     for handout in catalogue(project.guide):

@@ -32,10 +32,10 @@ def _known(kind: str, wanted: str, ids: list[str]) -> str:
     return wanted
 
 
-def make_environment() -> Environment:
-    """The Jinja environment of the widgets: strict, HTML-escaped, tidy whitespace."""
+def make_environment(templates: Path = TEMPLATES) -> Environment:
+    """A Jinja environment for our templates (widgets by default): strict, HTML-escaped, tidy whitespace."""
     return Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(templates),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -16,6 +16,9 @@ from guide.model import Guide
 from guide.project import load_project
 from guide.siteconfig import language_codes
 from guide.ui import Labels, load_labels
+from tests.support.browser import chromium_path, launch_chromium
+from tests.support.need import need
+from tests.support.server import serve_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,3 +116,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def project_copy(tmp_path: Path) -> Callable[[], Path]:
     """Make a fresh copy of the project to break."""
     return lambda: copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """The system's Chromium, closed to the network (a missing Chromium fails in CI, skips loudly elsewhere)."""
+    need(chromium_path() is not None, "Chromium")
+    with launch_chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(built_site):
+    """The built site served on 127.0.0.1 under its site_url path; yields its base URL."""
+    with serve_site(built_site) as url:
+        yield url

@@ -9,9 +9,6 @@ import pytest
 
 from guide.paths import path_url
 from tests.support.axe import axe_violations
-from tests.support.browser import chromium_path, launch_chromium
-from tests.support.need import need
-from tests.support.server import serve_site
 from tests.support.weight import load_page
 
 pytestmark = pytest.mark.browser
@@ -23,19 +20,6 @@ CSP_WATCH = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need(chromium_path() is not None, "Chromium")
-    with launch_chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base(built_site):
-    with serve_site(built_site) as url:
-        yield url
 
 
 def all_pages(site: Path) -> list[str]:

@@ -13,25 +13,9 @@ from PIL import Image
 
 from guide.paths import path_url
 from tests.conftest import ROOT, run_build
-from tests.support.browser import chromium_path, launch_chromium
-from tests.support.need import need
-from tests.support.server import serve_site
 from tools.zip_site import zip_site
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need(chromium_path() is not None, "Chromium")
-    with launch_chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base(built_site):
-    with serve_site(built_site) as url:
-        yield url
 
 
 @pytest.fixture
@@ -57,6 +41,7 @@ def test_answers_lead_to_the_path_of_each_profile(page, base, guide, languages):
             for question, option in answers.items():
                 page.click(f"label[for='q-{question}-{option}']")
             page.click(".hig-chooser__result a")
+            page.wait_for_load_state()
             profile = guide.profiles_matching(answers)[0]
             assert page.url.split("?")[0] == base + path_url(profile.id, lang, languages[0]), (lang, answers)
             # The advice for the answers given is shown, and only that advice.

@@ -35,8 +35,12 @@ class BuiltPage:
 
     @cached_property
     def text(self) -> str:
-        """The visible text of the article, whitespace folded."""
-        article = self.soup.find("article") or self.soup
+        """The visible text of the article, whitespace folded (language marks on phrases undone)."""
+        soup = BeautifulSoup(self.html, "html.parser")
+        article = soup.find("article") or soup
+        for span in article.find_all("span", attrs={"lang": True}):
+            span.unwrap()
+        article.smooth()
         return " ".join(article.get_text(" ").split())
 
     @cached_property
