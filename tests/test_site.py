@@ -138,3 +138,16 @@ def test_no_page_loads_a_resource_from_another_host(built_site):
     for css in built_site.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
         assert "url(http" not in text.replace(" ", "") and "@import" not in text, css
+
+
+def test_the_offline_copy_is_in_the_site_and_linked_from_each_home_page(built_site, languages):
+    import zipfile
+
+    archive = built_site / "health-insurance-guide-offline.zip"
+    with zipfile.ZipFile(archive) as z:
+        names = set(z.namelist())
+    assert "health-insurance-guide/index.html" in names and "health-insurance-guide/en/index.html" in names
+    assert any(n.startswith("health-insurance-guide/handouts/") and n.endswith(".pdf") for n in names)
+    for lang in languages:
+        home = built_site / ("" if lang == languages[0] else lang) / "index.html"
+        assert "health-insurance-guide-offline.zip" in home.read_text(encoding="utf-8")

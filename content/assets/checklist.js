@@ -115,7 +115,6 @@
   });
 
   if (progress) {
-    progress.hidden = false;
     progress.querySelector(".hig-reset").addEventListener("click", function (event) {
       if (!window.confirm(event.currentTarget.dataset.confirm)) return;
       var ticks = load();
@@ -175,7 +174,6 @@
   }
 
   if (carry) {
-    carry.hidden = false;
     /* The QR generator is loaded only when asked for: most visitors never need it. */
     carry.querySelector(".hig-carry__show-qr").addEventListener("click", function (event) {
       var qr = carry.querySelector(".hig-carry__qr");
@@ -229,7 +227,6 @@
         result.appendChild(link);
       }
     };
-    chooser.hidden = false;
     chooser.addEventListener("change", update);
     update();
   }
