@@ -6,6 +6,7 @@ Everything MkDocs-specific stays in this file; the rendering lives in
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Callable
@@ -72,6 +73,13 @@ def define_env(env: Any) -> None:
     docs_dir = env.conf["docs_dir"]
     default_lang = languages[0]
     pages = step_pages(docs_dir, languages)
+    step_ids = [s.id for s in guide.steps]
+    for lang in languages:  # a page naming an unknown step stops the build before anything renders
+        for step_id, source in pages[lang].items():
+            if step_id not in step_ids:
+                close = difflib.get_close_matches(step_id, step_ids, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                fail(f"content/{lang}/{source}: unknown step '{step_id}'{hint}")
     for lang in languages:  # a university's step is shown on the page of the step it follows
         for local in project.university.steps:
             if local.after in pages[lang]:

@@ -149,3 +149,22 @@ def test_missing_label_translation_fails_the_build(project_copy, tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert "data/ui.yaml:10: labels.tasks: missing the 'en' text" in output
+
+
+def test_a_page_asking_for_an_unknown_step_fails_clearly(project_copy, tmp_path):
+    project = project_copy()
+    page = project / "content" / "fr" / "carte-vitale.md"
+    page.write_text(page.read_text().replace('step("carte-vitale")', 'step("carte-vital")'))
+    result = run_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "content/fr/carte-vitale.md: unknown step 'carte-vital' (did you mean 'carte-vitale'?)" in output
+
+
+def test_a_page_without_a_twin_in_the_other_language_fails_clearly(project_copy, tmp_path):
+    project = project_copy()
+    (project / "content" / "en" / "glossaire.md").unlink()
+    result = run_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "content/en/glossaire.md is missing (content/fr/glossaire.md exists)" in output
