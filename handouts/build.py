@@ -85,6 +85,8 @@ def build_handouts(site_dir: Path, project: Project) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     env = make_environment(TEMPLATES)
     problems: list[Problem] = []
+    if REGISTER_LINK not in project.guide.links:
+        raise DataError([Problem("data/steps.yaml", None, "links", f"the handouts need the link '{REGISTER_LINK}'")])
     written = []
     for handout in catalogue(project.guide):
         target_page = handout.qr_page(project.guide.languages[0])
