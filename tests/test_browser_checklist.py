@@ -50,6 +50,9 @@ def test_answers_lead_to_the_path_of_each_profile(page, base, guide, languages):
                 f"{q.id}={answers[q.id]}" for q in guide.questions if q.id in answers and answers[q.id] in q.advice
             ]
             assert shown == expected, (lang, answers, shown)
+            if expected:  # the advice follows a change of language
+                switch = page.get_attribute(f"a.md-select__link[hreflang='{languages[-1]}']", "href")
+                assert switch.endswith("?" + page.url.split("?")[1]), switch
 
 
 def test_ticks_survive_a_reload_and_a_change_of_language(page, base, guide, languages):

@@ -231,12 +231,18 @@
     update();
   }
 
-  /* Advice for the answers given on the home page (see the chooser above). */
-  new URLSearchParams(location.search).forEach(function (value, key) {
-    document.querySelectorAll(".hig-advice").forEach(function (block) {
-      if (block.dataset.advice === key + "=" + value) block.hidden = false;
+  /* Advice for the answers given on the home page (see the chooser above); it follows a change of language. */
+  var advice = document.querySelectorAll(".hig-advice");
+  if (advice.length && location.search) {
+    new URLSearchParams(location.search).forEach(function (value, key) {
+      advice.forEach(function (block) {
+        if (block.dataset.advice === key + "=" + value) block.hidden = false;
+      });
     });
-  });
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
+      a.setAttribute("href", a.getAttribute("href").split("?")[0] + location.search);
+    });
+  }
 
   refresh();
   window.addEventListener("storage", function (event) { if (event.key === STORE_KEY) refresh(); });
