@@ -1,11 +1,7 @@
-"""Pack a built site into a zip that students can download and open from the disk.
-
-Usage: python tools/zip_site.py SITE_DIR ZIP_FILE
-"""
+"""Pack a built site into a zip that students can download and open from the disk."""
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
@@ -15,7 +11,3 @@ def zip_site(site: Path, target: Path, folder: str = "health-insurance-guide") -
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for file in sorted(p for p in site.rglob("*") if p.is_file()):
             archive.write(file, f"{folder}/{file.relative_to(site).as_posix()}")
-
-
-if __name__ == "__main__":
-    zip_site(Path(sys.argv[1]), Path(sys.argv[2]))
