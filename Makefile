@@ -6,10 +6,9 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: build test check linkcheck bench serve lock clean
+.PHONY: build test check linkcheck bench serve serve-quick lock clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON3) -m venv $(VENV)
@@ -22,24 +21,28 @@ check: $(STAMP)
 
 ## build: the site, every PDF and the offline copy, into site/ (replaced only once everything succeeded)
 build: check
-	@$(PY) -m tools.build
+	@NO_MKDOCS_2_WARNING=1 $(PY) -m tools.build
 
 ## test: the whole offline test suite, and the linter
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -m "not network"
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
 ## linkcheck: check every external URL against the internet (needs network); report in build/linkcheck-report.md
 linkcheck: $(STAMP)
-	$(PY) -m pytest -m network -p no:cacheprovider
+	$(PY) -m links check
 
 ## bench: time a clean build (and our layer's cost as a ratio) and weigh every page; writes build/bench.md
 bench: $(STAMP)
 	$(PY) -m tools.bench
 
-## serve: preview the site at http://127.0.0.1:8000/ while you edit
+## serve: preview the site at http://127.0.0.1:8000/health-insurance-guide/ while you edit
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve
+
+## serve-quick: the same, without remaking the PDFs and the offline copy on every change
+serve-quick: $(STAMP)
+	GUIDE_QUICK=1 $(VENV)/bin/mkdocs serve
 
 ## lock: re-pin every package after editing requirements.in
 lock:

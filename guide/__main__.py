@@ -8,25 +8,26 @@ from pathlib import Path
 
 from .errors import DataError
 from .project import ROOT, Project, load_project
+from .university import EXAMPLE_FILE, FORK_FILE
 
 
 def missing_local_details(project: Project) -> list[str]:
     """What a university has not filled in yet: not errors, but students would miss them."""
     u = project.university
+    if not (project.root / "data" / FORK_FILE).is_file():
+        return [
+            f"data/{FORK_FILE} does not exist: this is upstream's national edition. A university copies "
+            f"data/{EXAMPLE_FILE} to data/{FORK_FILE} and fills it in (FORKING.md)."
+        ]
     notes = []
-    if u.site_url is None:
-        notes.append(
-            "site_url is not set: QR codes use $SITE_URL when GitHub Actions publishes the site, "
-            "or mkdocs.yml's local address otherwise."
-        )
     if u.desk is None:
-        notes.append("desk is not set: students will not see your international desk's contact.")
+        notes.append("university: desk is not set: students will not see your international desk's contact.")
     elif not (u.desk.email or u.desk.phone):
-        notes.append("desk has neither an e-mail nor a phone: students cannot reach it from the guide.")
+        notes.append("university: desk has neither an e-mail nor a phone: students cannot reach it from the guide.")
     if u.cpam is None:
-        notes.append("cpam is not set: students only get the national CPAM finder, not your local CPAM.")
+        notes.append("university: cpam is not set: students only get the national CPAM finder, not your local CPAM.")
     if u.logo is None:
-        notes.append("logo is not set: the site and the handouts show no logo.")
+        notes.append("university: logo is not set: the site and the handouts show no logo.")
     return notes
 
 
@@ -42,8 +43,18 @@ def check(root: Path) -> int:
         f"Data OK: {len(guide.steps)} steps, {len(guide.documents)} documents, {len(guide.contacts)} contacts, "
         f"{len(guide.glossary)} glossary terms, {len(guide.profiles)} profiles, in {', '.join(project.languages)}."
     )
+    for problem in project.university.notes:
+        print(f"Note: {problem}")
     for note in missing_local_details(project):
-        print(f"Note: data/university.yaml: {note}")
+        print(f"Note: {note}")
+    site = project.site
+    if site.preview:
+        print(
+            f"Note: no published address is known, so this is a preview: QR codes and links will point to "
+            f"{site.url} (this computer). Set site_url in data/university.yaml, push to GitHub, or set SITE_URL."
+        )
+    else:
+        print(f"Published address: {site.url} (from {site.origin}).")
     return 0
 
 

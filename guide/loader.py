@@ -39,8 +39,6 @@ from .yamlfile import LocatedData, Path_, read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 STEPS_FILE = DATA_DIR / "steps.yaml"
-# The public documents the facts come from, beside the repository (absent in a fork).
-SOURCES_DIR = DATA_DIR.parent.parent / "shared" / "sources"
 
 
 def load_schema(name: str) -> dict[str, Any]:
@@ -58,11 +56,36 @@ def _registry() -> Registry_:
 
 
 def schema_problems(doc: LocatedData, schema: dict[str, Any]) -> list[Problem]:
-    """Every schema violation in `doc`, each as one readable line."""
+    """Every schema violation in `doc`, each as one readable line at the line it is about.
+
+    A misspelled field is reported once, at its own line, with the likely intended name; the
+    "missing required field" that the same typo causes is not reported again.
+    """
     validator = jsonschema.Draft7Validator(schema, registry=_registry())
+    errors = sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
     problems = []
-    for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
+    meant: set[tuple[Path_, str]] = set()  # (path, field) that an unknown field probably meant
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            path = tuple(error.absolute_path)
+            allowed = list(error.schema.get("properties", {}))
+            for key in (k for k in error.instance if k not in allowed):
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
+                problems.append(doc.problem(path + (key,), f"unknown field '{key}'{hint}"))
+                if close:
+                    meant.add((path, close[0]))
+    for error in errors:
         path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            continue
+        if error.validator == "required":
+            missing = [k for k in error.validator_value if k not in error.instance and (path, k) not in meant]
+            if not missing:
+                continue
+            s = "s" if len(missing) > 1 else ""
+            problems.append(doc.problem(path, f"missing required field{s}: {', '.join(missing)}"))
+            continue
         problems.append(doc.problem(path, _describe(error)))
     return problems
 
@@ -143,7 +166,12 @@ class _Checker:
                 seen[value] = i
 
     def url(self, url: str, hosts: tuple[str, ...], path: Path_) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.hostname  # noqa: B018 - raises ValueError on a malformed host such as '[host'
+        except ValueError:
+            self.add(path, f"'{url}' is not a valid address")
+            return
         if parts.scheme != "https":
             self.add(path, f"'{url}' must start with https://")
         elif not parts.hostname:
@@ -231,16 +259,15 @@ def link_list(ids: list[str], reg: Registry, check: _Checker, path: Path_) -> tu
     return tuple(reg.links[x] for j, x in enumerate(ids) if check.ref(reg.links, x, path + (j,), "link"))
 
 
-def add_sources(items: list[dict[str, Any]], reg: Registry, check: _Checker, at: Path_, files_dir: Path | None) -> None:
+def add_sources(items: list[dict[str, Any]], reg: Registry, check: _Checker, at: Path_) -> None:
+    """Sources: title, publisher, date and public pages, so that a reader can find each again."""
     for i, item in enumerate(items):
         path = at + (i,)
-        if "file" in item and files_dir is not None and files_dir.is_dir() and not (files_dir / item["file"]).is_file():
-            check.add(path + ("file",), f"no file '{item['file']}' in shared/sources/")
         ids = ([item["link"]] if "link" in item else []) + item.get("more_links", [])
         reg.sources[item["id"]] = Source(
             item["id"],
-            item.get("file", ""),
             check.text(item["title"], path + ("title",)),
+            check.text(item["publisher"], path + ("publisher",)),
             check.text(item["dated"], path + ("dated",)),
             link_list(ids, reg, check, path + ("link",)),
         )
@@ -360,7 +387,7 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
         check.unique(raw[key], (key,), key.rstrip("s") if key != "glossary" else "glossary")
     reg = Registry(tuple(raw["allowed_hosts"]))
     add_links(raw["links"], reg, check, ("links",))
-    add_sources(raw["sources"], reg, check, ("sources",), SOURCES_DIR)
+    add_sources(raw["sources"], reg, check, ("sources",))
 
     questions = []
     for i, q in enumerate(raw["questions"]):

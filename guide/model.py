@@ -27,8 +27,8 @@ class Link:
 @dataclass(frozen=True)
 class Source:
     id: str
-    file: str
     title: Text
+    publisher: Text
     dated: Text
     links: tuple[Link, ...]
 

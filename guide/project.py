@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError
-from .linkstatus import LinkStatus, load_link_status
 from .loader import load_guide
 from .model import Guide
-from .siteconfig import language_codes, site_url
+from .siteaddress import SiteAddress, resolve
+from .siteconfig import language_codes
 from .ui import Labels, load_labels
 from .university import University, load_university, merge
 
@@ -24,8 +24,12 @@ class Project:
     university: University
     guide: Guide  # the national facts with the university's layer merged in
     labels: Labels
-    link_status: LinkStatus | None
-    site_url: str
+    site: SiteAddress
+
+    @property
+    def site_url(self) -> str:
+        """The published address, ending with /."""
+        return self.site.url
 
 
 def load_project(root: Path = ROOT) -> Project:
@@ -43,7 +47,7 @@ def load_project(root: Path = ROOT) -> Project:
     except DataError as exc:
         problems += exc.problems
     try:
-        university = load_university(languages, data / "university.yaml", national)
+        university = load_university(languages, data, national)
     except DataError as exc:
         problems += exc.problems
     if problems:
@@ -55,6 +59,5 @@ def load_project(root: Path = ROOT) -> Project:
         university=university,
         guide=merge(national, university),
         labels=labels,
-        link_status=load_link_status(data / "links-checked.yaml"),
-        site_url=site_url(root / "mkdocs.yml", university.site_url),
+        site=resolve(root, university.site_url),
     )

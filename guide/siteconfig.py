@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,17 +45,3 @@ def site_languages(path: Path = MKDOCS_FILE) -> tuple[Language, ...]:
 
 def language_codes(path: Path = MKDOCS_FILE) -> tuple[str, ...]:
     return tuple(lang.code for lang in site_languages(path))
-
-
-def site_url(path: Path = MKDOCS_FILE, university_url: str | None = None) -> str:
-    """The site's public URL: $SITE_URL if set, else the university's, else mkdocs.yml's default."""
-    if os.environ.get("SITE_URL"):
-        return os.environ["SITE_URL"]
-    if university_url:
-        return university_url
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    for key, value in root.value:
-        if key.value == "site_url":
-            # Either a plain string or MkDocs' `!ENV [NAME, default]`: the default is last.
-            return value.value[-1].value if isinstance(value, yaml.SequenceNode) else value.value
-    raise DataError([Problem(str(path), None, "site_url", "mkdocs.yml has no site_url")])

@@ -1,4 +1,10 @@
-"""Load data/university.yaml (who publishes this copy) and merge its local layer into the guide."""
+"""Load the university layer (who publishes this copy) and merge it into the guide.
+
+Upstream ships its own edition in data/university.default.yaml. A university that
+forks the guide creates data/university.yaml (from data/university.example.yaml):
+a file upstream never ships, so that updates from upstream never conflict with it.
+Every top-level field it gives replaces upstream's; the others keep upstream's value.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import DataError
+from .errors import DataError, Problem
 from .loader import (
     DATA_DIR,
     Registry,
@@ -21,9 +27,12 @@ from .loader import (
     schema_problems,
 )
 from .model import Contact, DocumentUse, Guide, Step, Text
-from .yamlfile import read_yaml
+from .yamlfile import LayeredData, LocatedData, read_yaml
 
-UNIVERSITY_FILE = DATA_DIR / "university.yaml"
+DEFAULT_FILE = "university.default.yaml"  # upstream's edition and defaults
+FORK_FILE = "university.yaml"  # a fork's own, never shipped upstream
+EXAMPLE_FILE = "university.example.yaml"
+FORK_REQUIRED = ["name", "short_name"]  # a university that makes its own file names itself
 DESK_ID = "university-desk"
 LOCAL_CPAM_ID = "local-cpam"
 MIN_CONTRAST = 4.5  # WCAG AA for normal text: white on the colours, the colours on white
@@ -62,6 +71,8 @@ class University:
     sessions: tuple[Session, ...] = ()
     tips: tuple[Tip, ...] = ()
     steps: tuple[LocalStep, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()  # the university's own hosts, beside the national ones
+    notes: tuple[Problem, ...] = ()  # not errors, but worth telling whoever keeps the file
 
 
 def contrast(color: str, other: str = "#ffffff") -> float:
@@ -89,22 +100,42 @@ def lighter_for_dark(color: str, background: str = DARK_BACKGROUND) -> str:
     return "#ffffff"
 
 
-def load_university(languages: tuple[str, ...], path: Path = UNIVERSITY_FILE, guide: Guide | None = None) -> University:
-    """Read and check the university file; with the national `guide`, also check and build its local steps."""
-    doc = read_yaml(path, _display(path))
-    problems = schema_problems(doc, load_schema("university.schema.json"))
+def read_layers(data_dir: Path) -> LocatedData:
+    """Upstream's defaults with the fork's own file over them, each checked against the schema."""
+    schema = load_schema("university.schema.json")
+    default = read_yaml(data_dir / DEFAULT_FILE, _display(data_dir / DEFAULT_FILE))
+    problems = schema_problems(default, schema)
+    layers = [default]
+    own = data_dir / FORK_FILE
+    if own.is_file():
+        fork = read_yaml(own, _display(own))
+        problems += schema_problems(fork, dict(schema, required=FORK_REQUIRED))
+        layers.append(fork)
     if problems:
         raise DataError(problems)
+    return LayeredData(layers) if len(layers) > 1 else default
+
+
+def load_university(languages: tuple[str, ...], data_dir: Path = DATA_DIR, guide: Guide | None = None) -> University:
+    """Read and check the university layer; with the national `guide`, also check and build its local steps."""
+    doc = read_layers(data_dir)
     check = _Checker(doc, languages)
     raw = doc.data
 
     url = raw.get("site_url")
     if url is not None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("https", "http") or not parts.hostname or not url.endswith("/"):
-            check.add(("site_url",), f"'{url}' should be a full address ending with /, like https://example.org/guide/")
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+        except ValueError:
+            host = None
+        if host is None or parts.scheme != "https" or not url.endswith("/"):
+            check.add(
+                ("site_url",),
+                f"'{url}' should be a full https address ending with /, like https://example.org/guide/",
+            )
     logo = raw.get("logo")
-    if logo and not (path.parent.parent / "content" / logo).is_file():
+    if logo and not (data_dir.parent / "content" / logo).is_file():
         check.add(("logo",), f"no file content/{logo}")
     for key, color in raw["colors"].items():
         ratio = contrast(color)
@@ -126,15 +157,21 @@ def load_university(languages: tuple[str, ...], path: Path = UNIVERSITY_FILE, gu
             {p.id: p for p in guide.phases},
         )
     add_links(raw.get("links", []), reg, check, ("links",))
-    add_sources(raw.get("sources", []), reg, check, ("sources",), None)
+    add_sources(raw.get("sources", []), reg, check, ("sources",))
     offices = {}
     for key, contact_id in (("desk", DESK_ID), ("cpam", LOCAL_CPAM_ID)):
         if key in raw:
             office = dict(raw[key], id=contact_id, kind="office")
             offices[key] = reg.contacts[contact_id] = make_contact(office, reg, check, (key,))
     sessions = []
+    notes = []
     for i, s in enumerate(raw.get("sessions", [])):
         day = check.date(s["date"], ("sessions", i, "date"), past=False)
+        if day is None:
+            continue
+        if day < date.today():
+            notes.append(doc.problem(("sessions", i, "date"), f"{day} is past: the session is no longer shown"))
+            continue
         sessions.append(
             Session(
                 day,
@@ -181,6 +218,8 @@ def load_university(languages: tuple[str, ...], path: Path = UNIVERSITY_FILE, gu
         tuple(sorted(sessions, key=lambda s: (s.day, s.time or ""))),
         tips,
         tuple(local_steps),
+        tuple(raw.get("allowed_hosts", ())),
+        tuple(notes),
     )
     if check.problems:
         raise DataError(check.problems)
@@ -220,18 +259,10 @@ def merge(guide: Guide, university: University) -> Guide:
             links[contact.link.id] = contact.link
     return replace(
         guide,
+        allowed_hosts=guide.allowed_hosts + tuple(h for h in university.allowed_hosts if h not in guide.allowed_hosts),
         steps=numbered,
         documents=documents,
         contacts=local_contacts + guide.contacts,
         links=links,
         sources=sources,
     )
-
-
-def published_url(project: Path = DATA_DIR.parent) -> str:
-    """The address this copy is published at: $SITE_URL, else the university's, else mkdocs.yml's default."""
-    from .siteconfig import language_codes, site_url
-
-    mkdocs_file = project / "mkdocs.yml"
-    university = load_university(language_codes(mkdocs_file), project / "data" / "university.yaml")
-    return site_url(mkdocs_file, university.site_url)

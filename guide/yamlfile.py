@@ -44,13 +44,69 @@ class LocatedData:
         return Problem(self.file, self.line(path), format_path(path), message)
 
 
+# YAML's own wording of common mistakes, and what to do about each, in plain words.
+_HINTS = (
+    ("mapping values are not allowed", "a text containing ': ' needs quotes around it, like  place: \"Hall : A\""),
+    ("found character '\\t'", "a tab is used for indentation: indent with spaces only"),
+    ("could not find expected ':'", "a line is missing its ':' after the field name, or its indentation is off"),
+    ("did not find expected key", "the indentation is off: this line should line up with the fields around it"),
+    ("expected <block end>", "the indentation is off: this line should line up with the fields around it"),
+    ("did not find expected '-' indicator", "a list item is not lined up with the items before it"),
+    ("found unexpected end of stream", "a quote opened on this line is never closed"),
+    ("found undefined alias", "'*' starts a YAML alias: put the text in quotes"),
+    ("found character '@'", "a text starting with '@' or '`' needs quotes around it"),
+    ("found character '`'", "a text starting with '@' or '`' needs quotes around it"),
+)
+MAX_DEPTH = 50  # far more than any data file of the guide needs
+
+
+def _plain(problem: str) -> str:
+    for wording, hint in _HINTS:
+        if wording in problem:
+            return f"YAML syntax error ({problem}): {hint}"
+    return f"YAML syntax error: {problem}"
+
+
+class LayeredData(LocatedData):
+    """A mapping read from several files, later ones overriding earlier ones field by field (top level).
+
+    Problems are located in the file that gave the field they are about.
+    """
+
+    def __init__(self, layers: list[LocatedData]):
+        data: dict[str, Any] = {}
+        self.owner: dict[str, LocatedData] = {}
+        for layer in layers:
+            for key, value in layer.data.items():
+                data[key] = value
+                self.owner[key] = layer
+        self.layers = layers
+        super().__init__(layers[-1].file, data, {})
+
+    def _layer(self, path: Path_) -> LocatedData:
+        return self.owner.get(path[0], self.layers[-1]) if path else self.layers[-1]
+
+    def line(self, path: Path_) -> int | None:
+        return self._layer(path).line(path)
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        return self._layer(path).problem(path, message)
+
+
 def read_yaml(path: Path, display_name: str | None = None) -> LocatedData:
-    """Parse `path`; a syntax error or duplicate key raises DataError."""
+    """Parse `path`; a syntax error, a duplicate key or an alias raises DataError with its line."""
     name = display_name or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise DataError([Problem(name, None, "", f"cannot read the file: {exc.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            [Problem(name, line, "", "the file is not UTF-8 text: save it with the UTF-8 encoding")]
+        ) from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -58,19 +114,31 @@ def read_yaml(path: Path, display_name: str | None = None) -> LocatedData:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
-        raise DataError([Problem(name, line, "", f"YAML syntax error: {what}")]) from None
+        raise DataError([Problem(name, line, "", _plain(what))]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(name, None, "", f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise DataError([Problem(name, None, "", f"nested more than {MAX_DEPTH} levels deep")]) from None
     finally:
         loader.dispose()
     if node is None:
         raise DataError([Problem(name, None, "", "the file is empty")])
     lines: dict[Path_, int] = {}
     problems: list[Problem] = []
-    data = _build(loader, node, (), lines, problems, name)
+    try:
+        data = _build(loader, node, (), lines, problems, name, set())
+    except _Stop:
+        raise DataError(problems[-1:]) from None
     if problems:
         raise DataError(problems)
     return LocatedData(name, data, lines)
+
+
+_NOT_ALLOWED = "not allowed in the guide's data"
+
+
+class _Stop(Exception):
+    """Reading stops at the first alias or at too deep a nesting: one message, no cascade."""
 
 
 def _build(
@@ -80,22 +148,38 @@ def _build(
     lines: dict[Path_, int],
     problems: list[Problem],
     name: str,
+    seen: set[int],
 ) -> Any:
     lines[path] = node.start_mark.line + 1
+    if id(node) in seen:  # the same node twice: an alias (*name)
+        problems.append(
+            Problem(
+                name, node.start_mark.line + 1, format_path(path), f"YAML aliases (&name, *name) are {_NOT_ALLOWED}"
+            )
+        )
+        raise _Stop
+    if len(path) > MAX_DEPTH:
+        problems.append(
+            Problem(name, node.start_mark.line + 1, format_path(path[:3]), f"nested more than {MAX_DEPTH} levels deep")
+        )
+        raise _Stop
     if isinstance(node, yaml.MappingNode):
+        seen.add(id(node))
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 key = str(key)
             if key in out:
                 problems.append(
                     Problem(name, key_node.start_mark.line + 1, format_path(path + (key,)), f"duplicate key '{key}'")
                 )
-            out[key] = _build(loader, value_node, path + (key,), lines, problems, name)
+            out[key] = _build(loader, value_node, path + (key,), lines, problems, name, seen)
+            lines[path + (key,)] = key_node.start_mark.line + 1  # a field is where its name is written
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, path + (i,), lines, problems, name) for i, item in enumerate(node.value)]
+        seen.add(id(node))
+        return [_build(loader, item, path + (i,), lines, problems, name, seen) for i, item in enumerate(node.value)]
     try:
         return loader.construct_object(node)
     except yaml.YAMLError as exc:

@@ -52,6 +52,7 @@ def render_html(handout: Handout, project: Project, env: Environment) -> str:
         date=lambda d: labels.date(d, lang),
         title=title,
         site_url=project.site_url,
+        preview=project.site.preview,
         css=(TEMPLATES / "handout.css").read_text(encoding="utf-8"),
         documents=guide.documents,
         qr_self=qr_svg(self_url),

@@ -50,7 +50,7 @@ def _offline(config: MkDocsConfig) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The bilingual 404 page's texts, for overrides/404.html."""
     project = _project(config)
-    site = project.site_url
+    site = config.site_url
     config.extra["not_found"] = [
         {
             "lang": lang,
@@ -82,7 +82,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Absolute alternates with x-default, and the security policy."""
     project = _project(config)
-    here = urljoin(project.site_url, page.url)
+    here = urljoin(config.site_url, page.url)
     default = project.languages[0]
 
     def absolute(match: re.Match[str]) -> str:
@@ -155,9 +155,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     """A one-page sitemap beside each page, so that the theme's lookups find one."""
-    project = _project(config)
     site = Path(config.site_dir)
-    root = project.site_url
+    root = config.site_url
     alternates = re.compile(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>')
     main = (site / "sitemap.xml").read_text(encoding="utf-8") if (site / "sitemap.xml").is_file() else ""
     for entry in re.findall(r"<url>.*?</url>", main, re.S):

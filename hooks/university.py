@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,13 @@ from guide.university import lighter_for_dark  # noqa: E402
 from macros.model_cache import load_once  # noqa: E402
 
 COLORS_CSS = "assets/university.css"  # generated into content/, not committed
+SERVING = "GUIDE_MKDOCS_SERVE"  # set for the life of a `mkdocs serve` process (hooks are reloaded on each rebuild)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process serves a preview: then 127.0.0.1 is the site's address."""
+    if command == "serve":
+        os.environ[SERVING] = "1"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -26,7 +34,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         raise Abort("The guide's data has problems:\n" + exc.report()) from None
     university = project.university
-    config.site_url = project.site_url
+    if not os.environ.get(SERVING):  # `mkdocs serve` has set the preview address itself
+        config.site_url = project.site_url
     i18n = config.plugins["i18n"]
     lang = i18n.current_language or project.languages[0]
     config.copyright = university.name(lang)

@@ -94,9 +94,8 @@ def project_sources(project: Path) -> list[Path]:
 def data_urls(project: Path) -> list[FoundUrl]:
     """The URLs of the data files, where every external address is meant to be written."""
     data = project / "data"
-    return urls_in_yaml(data / "steps.yaml", "data/steps.yaml") + urls_in_yaml(
-        data / "university.yaml", "data/university.yaml"
-    )
+    names = ["steps.yaml", "university.default.yaml", "university.yaml"]
+    return [found for name in names if (data / name).is_file() for found in urls_in_yaml(data / name, f"data/{name}")]
 
 
 def all_external_urls(project: Path, site: Path | None = None) -> list[FoundUrl]:

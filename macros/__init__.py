@@ -68,7 +68,7 @@ def define_env(env: Any) -> None:
     languages = project.languages
     if languages != _languages(env):
         raise Abort(f"mkdocs.yml builds {_languages(env)} but declares {languages}")
-    guide, labels, link_status = project.guide, project.labels, project.link_status
+    guide, labels = project.guide, project.labels
     jinja = make_environment()
     docs_dir = env.conf["docs_dir"]
     default_lang = languages[0]
@@ -112,7 +112,7 @@ def define_env(env: Any) -> None:
         def path_href(profile_id: str) -> str:
             return relative(page.url, page_url(path_source(profile_id), lang, default_lang, directory_urls))
 
-        return Widgets(guide, labels, lang, step_href, path_href, jinja, link_status, project.university)
+        return Widgets(guide, labels, lang, step_href, path_href, jinja, project.university)
 
     @env.macro
     def overview(profile: str | None = None) -> str:

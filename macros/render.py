@@ -11,7 +11,6 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from guide.linkstatus import LinkStatus
 from guide.model import Guide, Text
 from guide.ui import Labels
 from guide.university import University
@@ -54,7 +53,6 @@ class Widgets:
     step_href: Callable[[str], str]
     path_href: Callable[[str], str]
     env: Environment
-    link_status: LinkStatus | None = None
     university: University | None = None
 
     def _render(self, template: str, **context: object) -> Markup:
@@ -145,4 +143,4 @@ class Widgets:
 
     def sources(self) -> Markup:
         """Each source, then each step's sources with the date they were checked."""
-        return self._render("sources.html", link_status=self.link_status)
+        return self._render("sources.html")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from guide.university import published_url
 from links.collect import all_external_urls, data_urls, project_sources, urls_in_site, urls_in_text_files
+from tests.support.server import published_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,24 +70,3 @@ def test_a_data_url_is_reported_with_its_line_and_path():
     text = (ROOT / "data" / "steps.yaml").read_text().splitlines()
     line = int(found.where.split(":")[1].split()[0])
     assert "forum-assures.ameli.fr/" in text[line - 1] and found.where.endswith(".url")
-
-
-def test_the_sources_page_says_when_links_were_last_checked_if_known(guide, labels, tmp_path):
-    from datetime import date
-
-    from guide.linkstatus import LinkStatus, load_link_status
-    from macros.render import Widgets, make_environment
-
-    status_file = tmp_path / "links-checked.yaml"
-    assert load_link_status(status_file) is None
-    status_file.write_text("checked: '2026-11-20'\nurls: 16\nbroken: 1\n")
-    status = load_link_status(status_file)
-    assert status == LinkStatus(date(2026, 11, 20), 16, 1)
-    for lang, expected in (
-        ("fr", "vérifiés en ligne le 20 novembre 2026 : 15 sur 16"),
-        ("en", "on 20 November 2026: 15 of 16"),
-    ):
-        html = Widgets(guide, labels, lang, lambda s: "#", lambda p: "#", make_environment(), status).sources()
-        assert expected in html
-        html = Widgets(guide, labels, lang, lambda s: "#", lambda p: "#", make_environment(), None).sources()
-        assert "16" not in html.split("<h2")[0]

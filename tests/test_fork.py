@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from guide.project import load_project
 from tests.conftest import ROOT, copy_project, run_full_build
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "other-university"
-DEFAULT = yaml.safe_load((ROOT / "data" / "university.yaml").read_text())
+DEFAULT = yaml.safe_load((ROOT / "data" / "university.default.yaml").read_text())
 
 
 def use_fixture_university(project: Path) -> Path:
@@ -119,7 +120,12 @@ def broken(project: Path, old: str, new: str) -> list[str]:
         (
             "site_url: https://guide.univ-valmont.example/sante/",
             "site_url: guide.univ-valmont.example",
-            "site_url: 'guide.univ-valmont.example' should be a full address ending with /",
+            "site_url: 'guide.univ-valmont.example' should be a full https address ending with /",
+        ),
+        (
+            "site_url: https://guide.univ-valmont.example/sante/",
+            "site_url: http://guide.univ-valmont.example/sante/",
+            "data/university.yaml:11: site_url: 'http://guide.univ-valmont.example/sante/' should be a full https",
         ),
         (
             "{document: enrolment-certificate, required: true}",
@@ -145,7 +151,81 @@ def test_a_broken_university_file_names_the_field(project_copy, old, new, expect
     project = use_fixture_university(project_copy())
     problems = broken(project, old, new)
     assert any(expected in p for p in problems), problems
-    assert all(p.startswith("data/university.yaml:") or "university.yaml:" in p for p in problems)
+    assert all(p.startswith("data/university.yaml:") for p in problems), problems
+
+
+TWO_SESSIONS = """sessions:
+  - date: "2027-09-31"
+    place: {fr: Amphi A, en: Hall A}
+    description: {fr: Accueil, en: Welcome}
+  - date: "2027-09-07"
+    place: {fr: Amphi B, en: Hall B}
+    description: {fr: Accueil, en: Welcome}
+"""
+
+
+def with_two_sessions(text: str) -> str:
+    return text[: text.index("sessions:\n")] + TWO_SESSIONS + text[text.index("tips:\n") :]
+
+
+def replaced(old: str, new: str):
+    return lambda text: text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    "change,expected",
+    [
+        # a date that does not exist, beside another session: one line, no traceback
+        (with_two_sessions, "data/university.yaml:63: sessions[0].date: '2027-09-31' is not a real date"),
+        # a text with ": " and no quotes
+        (
+            replaced("    fr: Amphithéâtre Nord\n", "    fr: Amphithéâtre : Nord\n"),
+            "data/university.yaml:66: YAML syntax error (mapping values are not allowed here): a text containing ': ' "
+            "needs quotes",
+        ),
+        # a line indented one space too far
+        (
+            replaced("  email: international@", "   email: international@"),
+            "data/university.yaml:50: YAML syntax error",
+        ),
+        # a misspelled top-level field: reported at its own line, once
+        (
+            replaced("short_name:\n", "shortname:\n"),
+            "data/university.yaml:8: shortname: unknown field 'shortname' (did you mean 'short_name'?)",
+        ),
+        # a misspelled field inside the desk
+        (
+            replaced("  hours:\n    fr: du lundi", "  houres:\n    fr: du lundi"),
+            "data/university.yaml:47: desk.houres: unknown field 'houres' (did you mean 'hours'?)",
+        ),
+        # a tab
+        (replaced("  primary: ", "\tprimary: "), "a tab is used for indentation: indent with spaces only"),
+    ],
+    ids=["impossible-date", "colon-in-text", "indentation", "top-level-typo", "nested-typo", "tab"],
+)
+def test_one_mistake_in_the_university_file_gives_one_plain_line(project_copy, change, expected):
+    project = use_fixture_university(project_copy())
+    path = project / "data" / "university.yaml"
+    path.write_text(change((FIXTURE / "university.yaml").read_text()))
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "check", "--project", str(project)], capture_output=True, text=True
+    )
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert len(lines) == 2 and lines[-1] == "1 problem found; nothing was built.", lines
+    assert expected in lines[0], lines
+
+
+def test_a_past_session_is_reported_and_no_longer_shown(project_copy):
+    project = use_fixture_university(project_copy())
+    path = project / "data" / "university.yaml"
+    path.write_text((FIXTURE / "university.yaml").read_text().replace('"2027-09-07"', '"2020-09-07"', 1))
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "check", "--project", str(project)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Note: data/university.yaml:" in result.stdout and "sessions[0].date: 2020-09-07 is past" in result.stdout
+    assert load_project(project).university.sessions == ()
 
 
 def git(repo: Path, *args: str) -> str:

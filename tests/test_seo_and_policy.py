@@ -8,8 +8,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from guide.university import published_url
 from links.collect import data_urls
+from tests.support.server import published_url
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.paths import PATHS_FOLDER
-from guide.university import published_url
+from tests.support.server import published_url
 from tests.support.site import TEMPLATE_LEFTOVER, foreign_texts, language_pages, missing_data_texts
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -46,6 +47,14 @@ def test_terms_and_phone_numbers_are_on_the_site_in_each_language(guide, languag
         for c in guide.contacts:
             if c.phone:
                 assert c.phone in text, (lang, c.phone)
+
+
+def test_the_site_shows_no_phone_number_that_the_data_does_not_have(guide, languages, site_pages):
+    known = {re.sub(r"\D", "", c.phone) for c in guide.contacts if c.phone}
+    for lang in languages:
+        for page in site_pages[lang]:
+            for number in re.findall(r"(?<![\d/])(?:0[1-9](?:[ .]?\d\d){4}|36\d\d)(?![\d/])", page.text):
+                assert re.sub(r"\D", "", number) in known, (page.url, number)
 
 
 def test_no_page_shows_text_of_another_language(guide, languages, site_pages):

@@ -1,4 +1,4 @@
-"""The whole build: data check, site, handouts, offline copy; `site/` is replaced only on success.
+"""The whole build: data check, then `mkdocs build` (site, handouts, offline copy); `site/` is replaced only on success.
 
 Usage: python -m tools.build [--project DIR] [--out DIR]
 """
@@ -14,12 +14,7 @@ import time
 from pathlib import Path
 
 from guide.errors import DataError
-from guide.project import load_project
-from handouts.build import build_handouts
-from handouts.catalogue import FOLDER
-from tools.zip_site import zip_site
-
-OFFLINE_ZIP = "health-insurance-guide-offline.zip"  # linked from the home pages
+from guide.project import Project, load_project
 
 
 class BuildFailed(Exception):
@@ -27,49 +22,45 @@ class BuildFailed(Exception):
 
 
 def mkdocs(project: Path, config: str, site_dir: Path) -> None:
+    """`mkdocs build`; its hooks add the handouts and the offline copy once every language is built."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,
         text=True,
     )
     if result.returncode != 0:
-        raise BuildFailed((result.stdout + result.stderr).strip())
+        # MkDocs' own log is the error report (mkdocs-macros logs its errors at warning level): keep the lines
+        # that say something, not the INFO chatter.
+        lines = [
+            line
+            for line in (result.stdout + result.stderr).splitlines()
+            if line.strip() and not line.startswith("INFO") and "Material for MkDocs" not in line
+        ]
+        raise BuildFailed("\n".join(lines) or f"mkdocs build exited with status {result.returncode}")
 
 
-def build(project: Path, out: Path, timings: dict[str, float] | None = None) -> None:
-    """Build everything into a staging folder, then swap it in place of `out`."""
+def build(project: Path, out: Path, timings: dict[str, float] | None = None) -> Project:
+    """Build everything into a staging folder, then swap it in place of `out`. Returns the checked project."""
     timings = timings if timings is not None else {}
     stage = out.parent / (out.name + ".tmp")
-    offline = out.parent / (out.name + ".offline.tmp")
-    for folder in (stage, offline):
-        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(stage, ignore_errors=True)
     try:
-        start = time.perf_counter()
         checked = load_project(project)  # checks every data file first
-        mkdocs(project, "mkdocs.yml", stage)
-        timings["site"] = time.perf_counter() - start
-
-        start = time.perf_counter()
-        try:
-            build_handouts(stage, checked)
-        except DataError as exc:
-            raise BuildFailed("The handouts could not be made:\n" + exc.report()) from None
-        timings["handouts"] = time.perf_counter() - start
-
-        start = time.perf_counter()
-        mkdocs(project, "mkdocs.offline.yml", offline)
-        shutil.copytree(stage / FOLDER, offline / FOLDER)
-        zip_site(offline, stage / OFFLINE_ZIP)
-        timings["offline"] = time.perf_counter() - start
     except DataError as exc:
         raise BuildFailed("The guide's data has problems:\n" + exc.report()) from None
-    finally:
-        shutil.rmtree(offline, ignore_errors=True)
+    start = time.perf_counter()
+    try:
+        mkdocs(project, "mkdocs.yml", stage)
+    except BuildFailed:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    timings["site, handouts and offline copy"] = time.perf_counter() - start
     shutil.rmtree(out, ignore_errors=True)
     stage.rename(out)
+    return checked
 
 
 def main() -> int:
@@ -80,12 +71,20 @@ def main() -> int:
     out = args.out or args.project / "site"
     timings: dict[str, float] = {}
     try:
-        build(args.project, out, timings)
+        project = build(args.project, out, timings)
     except BuildFailed as exc:
         print(f"Build failed; {out} was left as it was.\n{exc}", file=sys.stderr)
         return 1
     spent = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
-    print(f"Built {out} ({spent})")
+    print(f"Built {out} ({spent}).")
+    if project.site.preview:
+        print(
+            f"PREVIEW ONLY: no published address is known, so the handouts' QR codes and the links point to "
+            f"{project.site_url} (this computer). Do not print these handouts: set site_url in "
+            f"data/university.yaml, push to GitHub, or set SITE_URL, then build again."
+        )
+    else:
+        print(f"Published address: {project.site_url} (from {project.site.origin}).")
     return 0
 
 

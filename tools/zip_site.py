@@ -5,6 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+OFFLINE_ZIP = "health-insurance-guide-offline.zip"  # linked from the home pages
+
 
 def zip_site(site: Path, target: Path, folder: str = "health-insurance-guide") -> None:
     """Write every file of `site` into `target`, below one top folder, in a stable order."""

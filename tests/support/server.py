@@ -10,7 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from guide.university import published_url
+from guide.project import ROOT, load_project
+
+
+@functools.cache
+def published_url(root: Path = ROOT) -> str:
+    """The address the project at `root` is built for (the tests set $SITE_URL to their own server)."""
+    return load_project(root).site_url
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
