@@ -43,7 +43,7 @@ def check(root: Path) -> int:
         f"Data OK: {len(guide.steps)} steps, {len(guide.documents)} documents, {len(guide.contacts)} contacts, "
         f"{len(guide.glossary)} glossary terms, {len(guide.profiles)} profiles, in {', '.join(project.languages)}."
     )
-    for problem in project.university.notes:
+    for problem in project.notes:
         print(f"Note: {problem}")
     for note in missing_local_details(project):
         print(f"Note: {note}")

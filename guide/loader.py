@@ -35,6 +35,8 @@ from .model import (
     Task,
     Text,
 )
+from .translations import Translation
+from .translations import apply as apply_translations
 from .yamlfile import LocatedData, Path_, read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -50,7 +52,7 @@ def _registry() -> Registry_:
     """The project's schemas, so that one may refer to another by file name."""
     resources = [
         (name, Resource.from_contents(load_schema(name), default_specification=DRAFT7))
-        for name in ("steps.schema.json", "ui.schema.json", "university.schema.json")
+        for name in ("steps.schema.json", "ui.schema.json", "university.schema.json", "translation.schema.json")
     ]
     return Registry_().with_resources(resources)
 
@@ -201,10 +203,20 @@ class _Checker:
         return checked
 
 
-def load_guide(languages: tuple[str, ...], path: Path = STEPS_FILE, display_name: str | None = None) -> Guide:
-    """Read, validate and model the national data; raise DataError listing every problem."""
+def load_guide(
+    languages: tuple[str, ...],
+    path: Path = STEPS_FILE,
+    display_name: str | None = None,
+    translations: list[Translation] | None = None,
+    notes: list[Problem] | None = None,
+) -> Guide:
+    """Read, validate and model the national data, with the extra languages' texts; raise DataError listing
+    every problem. What is out of date in a translation goes to `notes`."""
     name = display_name or _display(path)
     doc = read_yaml(path, name)
+    found = apply_translations(doc.data, "steps", translations or [])
+    if notes is not None:
+        notes += found
     problems = schema_problems(doc, load_schema("steps.schema.json"))
     if problems:
         raise DataError(problems)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, Problem
 from .loader import load_guide
 from .model import Guide
 from .siteaddress import SiteAddress, resolve
 from .siteconfig import language_codes
+from .translations import FOLDER, Translation, load_translations
 from .ui import Labels, load_labels
 from .university import University, load_university, merge
 
@@ -25,6 +26,8 @@ class Project:
     guide: Guide  # the national facts with the university's layer merged in
     labels: Labels
     site: SiteAddress
+    translations: tuple[Translation, ...] = ()  # the extra languages, from data/translations/
+    notes: tuple[Problem, ...] = ()  # not errors: what is out of date or past, for `make check` to tell
 
     @property
     def site_url(self) -> str:
@@ -36,18 +39,21 @@ def load_project(root: Path = ROOT) -> Project:
     """Load and check every data file of the project at `root`; DataError lists every problem of every file."""
     data = root / "data"
     languages = language_codes(root / "mkdocs.yml")
-    problems = []
+    base = tuple(lang for lang in languages if not (data / FOLDER / f"{lang}.yaml").is_file())
+    translations = load_translations(data, base)
+    problems: list[Problem] = []
+    notes: list[Problem] = []
     national = labels = university = None
     try:
-        national = load_guide(languages, data / "steps.yaml")
+        national = load_guide(languages, data / "steps.yaml", translations=translations, notes=notes)
     except DataError as exc:
         problems += exc.problems
     try:
-        labels = load_labels(languages, data / "ui.yaml")
+        labels = load_labels(languages, data / "ui.yaml", translations, notes)
     except DataError as exc:
         problems += exc.problems
     try:
-        university = load_university(languages, data, national)
+        university = load_university(languages, data, national, translations)
     except DataError as exc:
         problems += exc.problems
     if problems:
@@ -60,4 +66,6 @@ def load_project(root: Path = ROOT) -> Project:
         guide=merge(national, university),
         labels=labels,
         site=resolve(root, university.site_url),
+        translations=tuple(translations),
+        notes=tuple(notes) + university.notes,
     )

@@ -1,4 +1,4 @@
-"""What the data layer needs from the site configuration: its languages."""
+"""What the data layer needs from the site configuration: its languages (mkdocs.yml and data/translations/)."""
 
 from __future__ import annotations
 
@@ -44,4 +44,9 @@ def site_languages(path: Path = MKDOCS_FILE) -> tuple[Language, ...]:
 
 
 def language_codes(path: Path = MKDOCS_FILE) -> tuple[str, ...]:
-    return tuple(lang.code for lang in site_languages(path))
+    """The site's languages: mkdocs.yml's, default first, then one per file in data/translations/."""
+    from .translations import translation_files
+
+    base = tuple(lang.code for lang in site_languages(path))
+    extra = tuple(f.stem for f in translation_files(path.parent / "data") if f.stem not in base)
+    return base + extra

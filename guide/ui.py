@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, Problem
 from .loader import DATA_DIR, _display, load_schema, schema_problems
+from .translations import Translation
+from .translations import apply as apply_translations
 from .yamlfile import read_yaml
 
 UI_FILE = DATA_DIR / "ui.yaml"
@@ -38,9 +40,24 @@ class Labels:
         return self.date_format[lang].format(day=value.day, month=month, year=value.year)
 
 
-def load_labels(languages: tuple[str, ...], path: Path = UI_FILE) -> Labels:
-    """Read and check the labels; every label must exist in every language."""
+def load_labels(
+    languages: tuple[str, ...],
+    path: Path = UI_FILE,
+    translations: list[Translation] | None = None,
+    notes: list[Problem] | None = None,
+) -> Labels:
+    """Read and check the labels; every label must exist in every language (extra languages from their files)."""
     doc = read_yaml(path, _display(path))
+    data = doc.data
+    for tr in translations or []:
+        if isinstance(data, dict):
+            for section, value in (("months", list(tr.months)), ("date_format", tr.date_format)):
+                if isinstance(data.get(section), dict):
+                    data[section][tr.code] = value
+            data.setdefault("phrases", {})[tr.code] = list(tr.phrases)
+    found = apply_translations(data, "ui", translations or [], marked=False)
+    if notes is not None:
+        notes += found
     problems = schema_problems(doc, load_schema("ui.schema.json"))
     if not problems:
         for section in ("months", "date_format"):

@@ -27,6 +27,8 @@ from .loader import (
     schema_problems,
 )
 from .model import Contact, DocumentUse, Guide, Step, Text
+from .translations import Translation
+from .translations import apply as apply_translations
 from .yamlfile import LayeredData, LocatedData, read_yaml
 
 DEFAULT_FILE = "university.default.yaml"  # upstream's edition and defaults
@@ -100,15 +102,17 @@ def lighter_for_dark(color: str, background: str = DARK_BACKGROUND) -> str:
     return "#ffffff"
 
 
-def read_layers(data_dir: Path) -> LocatedData:
+def read_layers(data_dir: Path, translations: list[Translation] | None = None) -> LocatedData:
     """Upstream's defaults with the fork's own file over them, each checked against the schema."""
     schema = load_schema("university.schema.json")
     default = read_yaml(data_dir / DEFAULT_FILE, _display(data_dir / DEFAULT_FILE))
+    apply_translations(default.data, "university", translations or [])
     problems = schema_problems(default, schema)
     layers = [default]
     own = data_dir / FORK_FILE
     if own.is_file():
         fork = read_yaml(own, _display(own))
+        apply_translations(fork.data, "university", translations or [])
         problems += schema_problems(fork, dict(schema, required=FORK_REQUIRED))
         layers.append(fork)
     if problems:
@@ -116,9 +120,14 @@ def read_layers(data_dir: Path) -> LocatedData:
     return LayeredData(layers) if len(layers) > 1 else default
 
 
-def load_university(languages: tuple[str, ...], data_dir: Path = DATA_DIR, guide: Guide | None = None) -> University:
+def load_university(
+    languages: tuple[str, ...],
+    data_dir: Path = DATA_DIR,
+    guide: Guide | None = None,
+    translations: list[Translation] | None = None,
+) -> University:
     """Read and check the university layer; with the national `guide`, also check and build its local steps."""
-    doc = read_layers(data_dir)
+    doc = read_layers(data_dir, translations)
     check = _Checker(doc, languages)
     raw = doc.data
 

@@ -1,4 +1,4 @@
-"""Adding a language: a folder of pages and the translations in the data; every check then covers it.
+"""Adding a language: a folder of pages and a file of translations; every check then covers it.
 
 The fixture makes a third language, 'es', from the English texts written in capitals (outside
 placeholders, macro calls and HTML), so that no text of it is a copy of another language's.
@@ -7,6 +7,8 @@ placeholders, macro calls and HTML), so that no text of it is a copy of another 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ import yaml
 from pypdf import PdfReader
 
 from guide.project import load_project
+from guide.translations import text_keys
 from guide.yamlfile import _Loader
 from handouts.catalogue import catalogue
 from tests.conftest import copy_project, run_full_build
@@ -28,35 +31,34 @@ def shout(text: str) -> str:
     return "".join(part if KEEP.fullmatch(part) else part.upper() for part in KEEP.split(text))
 
 
-def add_language(value: object) -> object:
-    """Every {fr, en} text gains an 'es' one; per-language tables (months, formats) too."""
-    if isinstance(value, dict):
-        value = {k: add_language(v) for k, v in value.items()}
-        if "en" in value and "fr" in value:
-            en = value["en"]
-            value[NEW] = shout(en) if isinstance(en, str) else [shout(x) for x in en] if isinstance(en, list) else en
-        return value
-    if isinstance(value, list):
-        return [add_language(v) for v in value]
-    return value
+def translation_of(project: Path) -> dict:
+    """data/translations/es.yaml for `project`: every text of the data, from English, in capitals."""
+    texts = {}
+    for prefix, name in (("steps", "steps.yaml"), ("ui", "ui.yaml"), ("university", "university.default.yaml")):
+        data = yaml.load((project / "data" / name).read_text(encoding="utf-8"), Loader=_Loader)
+        for key, text in text_keys(data, prefix, "en").items():
+            if key != "ui:date_format":
+                texts[key] = {"text": shout(text["en"]), "from": text["en"]}
+    months = yaml.safe_load((project / "data" / "ui.yaml").read_text(encoding="utf-8"))["months"]["en"]
+    return {
+        "language": {
+            "name": "Español",
+            "site_name": "SEGURO DE SALUD FRANCÉS",
+            "translated_from": "en",
+            "outdated_note": "(TEXTO EN INGLÉS: TRADUCCIÓN PENDIENTE)",
+        },
+        "months": [m.upper() for m in months],
+        "date_format": "{day} {month} {year}",
+        "texts": texts,
+    }
 
 
 def make_three_language_project(root: Path) -> Path:
+    """A third language as a fork adds it: a translation file and a folder of pages, no upstream file touched."""
     project = copy_project(root)
-    for name in ("steps.yaml", "ui.yaml", "university.yaml"):
-        path = project / "data" / name
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-        path.write_text(yaml.safe_dump(add_language(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    mkdocs = project / "mkdocs.yml"
-    mkdocs.write_text(
-        mkdocs.read_text().replace(
-            "          site_name: French health insurance, the international students' guide\n",
-            "          site_name: French health insurance, the international students' guide\n"
-            f"        - locale: {NEW}\n          name: Español\n          build: true\n"
-            "          site_name: SEGURO DE SALUD FRANCÉS\n",
-            1,
-        )
-    )
+    target = project / "data" / "translations" / f"{NEW}.yaml"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(yaml.safe_dump(translation_of(project), allow_unicode=True, sort_keys=False), encoding="utf-8")
     for page in (project / "content" / "en").glob("*.md"):
         target = project / "content" / NEW / page.name
         target.parent.mkdir(exist_ok=True)
@@ -99,15 +101,33 @@ def test_the_third_language_gets_its_handouts(three):
     assert shout("Apply for your carte Vitale") in " ".join(p.extract_text() for p in reader.pages)
 
 
-def test_a_missing_translation_or_page_in_the_third_language_fails_the_build(tmp_path):
+def test_a_text_changed_upstream_is_reported_and_shown_from_english_marked(tmp_path):
     project = make_three_language_project(tmp_path / "project")
     steps = project / "data" / "steps.yaml"
-    text = steps.read_text(encoding="utf-8")
-    steps.write_text(text.replace(f"    {NEW}: {shout('Apply for your carte Vitale')}\n", "", 1), encoding="utf-8")
-    result = run_full_build(project, tmp_path / "site")
-    assert result.returncode != 0 and f"title: missing the '{NEW}' text" in result.stderr, result.stderr
+    steps.write_text(
+        steps.read_text(encoding="utf-8").replace(
+            "en: Apply for your carte Vitale\n", "en: Ask for your carte Vitale\n", 1
+        ),
+        encoding="utf-8",
+    )
+    check = subprocess.run(
+        [sys.executable, "-m", "guide", "check", "--project", str(project)], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+    assert (
+        "steps:steps/carte-vitale/title: the en text changed since it was translated ('Ask for your carte Vitale')"
+        in check.stdout
+    ), check.stdout
+    loaded = load_project(project)
+    assert (
+        loaded.guide.step("carte-vitale").title(NEW)
+        == "Ask for your carte Vitale (TEXTO EN INGLÉS: TRADUCCIÓN PENDIENTE)"
+    )
+    assert loaded.guide.step("carte-vitale").title("fr") == "Demandez votre carte Vitale"
 
-    steps.write_text(text, encoding="utf-8")
+
+def test_a_missing_page_in_the_third_language_fails_the_build(tmp_path):
+    project = make_three_language_project(tmp_path / "project")
     (project / "content" / NEW / "aide.md").unlink()
     result = run_full_build(project, tmp_path / "site")
     assert result.returncode != 0
