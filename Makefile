@@ -1,55 +1,65 @@
 # Two commands on a fresh machine: `make build` and `make test`.
-# Everything runs in .venv with the pinned packages of requirements.txt.
+# Everything runs in .venv with the pinned packages of requirements.txt (and requirements-dev.txt for tests).
 
 PYTHON3 ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
-STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+BUILD_STAMP := $(VENV)/.build-$(shell cat requirements.txt | sha1sum | cut -c1-12)
+DEV_STAMP   := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+PIP     := $(PY) -m pip install --quiet --disable-pip-version-check
 
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: build test check linkcheck bench serve serve-quick lock clean
 
-$(STAMP): requirements.txt
+$(BUILD_STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON3) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@rm -f $(VENV)/.installed-* && touch $@
+	$(PIP) -r requirements.txt
+	@rm -f $(VENV)/.build-* && touch $@
+
+$(DEV_STAMP): $(BUILD_STAMP) requirements-dev.txt
+	$(PIP) -r requirements-dev.txt
+	@rm -f $(VENV)/.dev-* && touch $@
 
 ## check: validate the data files and say in plain words what is wrong
-check: $(STAMP)
+check: $(BUILD_STAMP)
 	@$(PY) -m guide check
 
 ## build: the site, every PDF and the offline copy, into site/ (replaced only once everything succeeded)
 build: check
 	@NO_MKDOCS_2_WARNING=1 $(PY) -m tools.build
 
-## test: the whole offline test suite, and the linter
-test: $(STAMP)
+## test: the whole offline test suite and the linter, then the data-dependent tests again as a fork would run them
+test: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+	NO_MKDOCS_2_WARNING=1 $(PY) -m tools.as_fork
 
-## linkcheck: check every external URL against the internet (needs network); report in build/linkcheck-report.md
-linkcheck: $(STAMP)
+## linkcheck: check every external address against the internet (needs network); report in build/linkcheck-report.md
+linkcheck: $(BUILD_STAMP)
 	$(PY) -m links check
 
-## bench: time a clean build (and our layer's cost as a ratio) and weigh every page; writes build/bench.md
-bench: $(STAMP)
+## bench: time a clean build and weigh every page; writes build/bench.md
+bench: $(DEV_STAMP)
 	$(PY) -m tools.bench
 
 ## serve: preview the site at http://127.0.0.1:8000/health-insurance-guide/ while you edit
-serve: $(STAMP)
+serve: $(BUILD_STAMP)
 	$(VENV)/bin/mkdocs serve
 
 ## serve-quick: the same, without remaking the PDFs and the offline copy on every change
-serve-quick: $(STAMP)
+serve-quick: $(BUILD_STAMP)
 	GUIDE_QUICK=1 $(VENV)/bin/mkdocs serve
 
-## lock: re-pin every package after editing requirements.in
+## lock: re-pin every package after editing requirements.in or requirements-dev.in
 lock:
 	rm -rf build/lock-venv && $(PYTHON3) -m venv build/lock-venv
 	build/lock-venv/bin/pip install --quiet -r requirements.in
-	{ echo "# Every package pinned; generated from requirements.in by 'make lock'. Edit requirements.in, not this file."; \
+	{ echo "# Every package \`make build\` needs, pinned; generated from requirements.in by 'make lock'. Edit requirements.in."; \
 	  build/lock-venv/bin/pip freeze; } > requirements.txt
+	build/lock-venv/bin/pip install --quiet -r requirements-dev.in
+	{ echo "# What \`make test\` adds, pinned; generated from requirements-dev.in by 'make lock'. Edit requirements-dev.in."; \
+	  echo "-r requirements.txt"; build/lock-venv/bin/pip freeze | grep -vxFf requirements.txt; } > requirements-dev.txt
 	rm -rf build/lock-venv
 
 clean:

@@ -16,11 +16,9 @@ maxrequestspersecond=1000
 [filtering]
 checkextern=0
 internlinks=^{internal}
-# The theme's scripts and the search index are not pages; the zip is the offline copy.
+# The theme's scripts are not pages.
 ignore=
   /assets/javascripts/
-  /search/
-  \\.zip$
 
 [AnchorCheck]
 """

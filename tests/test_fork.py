@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pypdf import PdfReader
 from guide.errors import DataError
 from guide.project import load_project
 from tests.conftest import ROOT, copy_project, run_full_build
+from tests.test_third_language import shout, translation_of
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "other-university"
 DEFAULT = yaml.safe_load((ROOT / "data" / "university.default.yaml").read_text())
@@ -246,24 +248,76 @@ def git(repo: Path, *args: str) -> str:
     return result.stdout
 
 
-def test_a_fork_merges_an_upstream_fact_update_without_conflict(tmp_path):
+def test_a_fork_with_its_university_and_a_third_language_merges_upstream_changes_without_conflict(tmp_path):
+    """Upstream changes its defaults, the schema, the facts and the pages; the fork has its own university
+    file, logo, translation file and pages. Every file is one side's only, so git merges with no conflict."""
     repo = copy_project(tmp_path / "repo")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "upstream")
     git(repo, "checkout", "-qb", "fork")
     use_fixture_university(repo)
+    translation = repo / "data" / "translations" / "es.yaml"
+    translation.parent.mkdir()
+    translation.write_text(yaml.safe_dump(translation_of(repo), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for page in (repo / "content" / "en").glob("*.md"):
+        (repo / "content" / "es").mkdir(exist_ok=True)
+        (repo / "content" / "es" / page.name).write_text(shout(page.read_text(encoding="utf-8")), encoding="utf-8")
     git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "fork: our university")
+    git(repo, "commit", "-qm", "fork: our university and Spanish")
+    fork_files = set(git(repo, "diff", "--name-only", "main", "fork").split())
+
     git(repo, "checkout", "-q", "main")
-    steps = repo / "data" / "steps.yaml"
-    steps.write_text(
-        steps.read_text().replace("Demandez votre carte Vitale", "Demandez dès que possible votre carte Vitale")
-    )
-    git(repo, "commit", "-qam", "upstream: a step changes")
+    edits = {
+        # the defaults: a comment, a colour and a new optional field
+        "data/university.default.yaml": [
+            ("# Upstream's own edition", "# Upstream's own edition (revised)"),
+            ('primary: "#283593"', 'primary: "#1a237e"'),
+            ("hosting:\n", "support_note:\n  fr: Une note\n  en: A note\nhosting:\n"),
+        ],
+        # the schema: that new optional field
+        "data/university.schema.json": [
+            (
+                '"properties": {\n    "name"',
+                '"properties": {\n    "support_note": {"$ref": "#/definitions/text"},\n    "name"',
+            ),
+        ],
+        # the facts
+        "data/steps.yaml": [("en: Apply for your carte Vitale\n", "en: Ask for your carte Vitale\n")],
+        # the pages
+        "content/fr/aide.md": [
+            (
+                "\n",
+                "\n\n",
+            )
+        ],
+        "content/en/aide.md": [("\n", "\n\n")],
+        "mkdocs.yml": [("nav:\n", "# the pages, in order\nnav:\n")],
+    }
+    for name, changes in edits.items():
+        path = repo / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in changes:
+            assert old in text, (name, old)
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    git(repo, "commit", "-qam", "upstream: defaults, schema, facts and pages change")
+    assert not fork_files & set(edits), fork_files & set(edits)
+
     git(repo, "checkout", "-q", "fork")
-    git(repo, "merge", "-q", "--no-edit", "main")  # fails the test on a conflict
-    project = load_project(repo)
-    assert project.university.name("fr") == "Université de Valmont-sur-Exemple"
-    assert project.guide.step("carte-vitale").title("fr") == "Demandez dès que possible votre carte Vitale"
-    assert git(repo, "diff", "--name-only", "HEAD~1", "HEAD").split() == ["data/steps.yaml"]
+    git(repo, "merge", "-q", "--no-edit", "main")  # a conflict fails the test here
+    assert git(repo, "status", "--porcelain") == ""
+    # The merged copy is checked with its own code and schemas, as the fork's CI would.
+    check = subprocess.run(
+        [sys.executable, "-m", "guide", "check"],
+        cwd=repo,
+        env=dict(os.environ, PYTHONPATH=str(repo)),
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stderr
+    assert "in fr, en, es." in check.stdout
+    assert "steps:steps/carte-vitale/title: the en text changed since it was translated" in check.stdout
+    merged = {name: (repo / name).read_text(encoding="utf-8") for name in ("data/university.yaml", "data/steps.yaml")}
+    assert "Université de Valmont-sur-Exemple" in merged["data/university.yaml"]
+    assert "en: Ask for your carte Vitale" in merged["data/steps.yaml"]

@@ -13,7 +13,6 @@ from PIL import Image
 from pypdf import PdfReader
 
 from guide.errors import DataError
-from guide.loader import STEPS_FILE
 from guide.project import load_project
 from handouts.build import MAX_PAGES, build_handouts
 from handouts.catalogue import FOLDER, catalogue
@@ -127,11 +126,9 @@ def test_print_page_links_every_handout_of_its_language(built_site, guide):
             assert (handout.filename in html) == (lang in handout.langs), (lang, handout.filename)
 
 
-def test_a_step_too_long_for_its_page_fails_with_a_clear_message(built_site, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(STEPS_FILE.parent, data)
-    shutil.copy(STEPS_FILE.parent.parent / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    steps = data / "steps.yaml"
+def test_a_step_too_long_for_its_page_fails_with_a_clear_message(built_site, tmp_path, project_copy):
+    project = project_copy()
+    steps = project / "data" / "steps.yaml"
     long_text = " ".join(["Un texte beaucoup trop long pour tenir sur une seule page."] * 120)
     steps.write_text(
         steps.read_text().replace("fr: Choisissez un mot de passe pour votre espace personnel.", f"fr: {long_text}", 1)
@@ -139,7 +136,7 @@ def test_a_step_too_long_for_its_page_fails_with_a_clear_message(built_site, tmp
     site = tmp_path / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     with pytest.raises(DataError) as caught:
-        build_handouts(site, load_project(tmp_path))
+        build_handouts(site, load_project(project))
     report = caught.value.report()
     assert "handouts/checklist-non-eu-fr.pdf: steps.personal-area: the step is too long for one page" in report
 

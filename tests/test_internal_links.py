@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
+from guide.project import load_project
+from handouts.catalogue import FOLDER, catalogue
 from links.internal import linkchecker
 from tests.support.server import serve_site
+from tools.zip_site import OFFLINE_ZIP
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
@@ -32,3 +41,23 @@ def test_a_broken_link_or_anchor_is_caught_with_the_page_that_holds_it(built_sit
     assert "no-such-page" in result.stdout and "404" in result.stdout
     assert "nowhere" in result.stdout
     assert "en/aide/" in result.stdout
+
+
+def test_a_plain_mkdocs_build_gives_the_whole_site_with_no_broken_link(tmp_path):
+    """What a MkDocs user types: `mkdocs build` makes the handouts and the offline copy too."""
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (site / OFFLINE_ZIP).is_file()
+    for handout in catalogue(load_project(ROOT).guide):
+        assert (site / FOLDER / handout.filename).is_file(), handout.filename
+    with serve_site(site) as base:
+        crawl = linkchecker(base)
+    assert crawl.returncode == 0 and "0 errors found" in crawl.stdout, crawl.stdout[-4000:]
