@@ -16,6 +16,7 @@ from guide.errors import DataError
 from guide.project import load_project
 from handouts.build import MAX_PAGES, build_handouts
 from handouts.catalogue import FOLDER, catalogue
+from tests.conftest import copy_project, run_full_build
 from tests.support.need import need
 
 A4 = (595.28, 841.89)
@@ -150,3 +151,37 @@ def test_a_qr_code_to_a_missing_page_fails_with_a_clear_message(built_site, tmp_
     assert (
         "handouts/checklist-overseas-en.pdf: QR code: leads to 'en/parcours/overseas/', which is not a page of the site"
     ) in caught.value.report()
+
+
+def test_a_clone_with_a_github_remote_prints_qr_codes_to_its_pages_address(tmp_path):
+    """No SITE_URL: the address is the university layer's site_url, else the one of the GitHub remote."""
+    project = copy_project(tmp_path / "project")
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    remote = "https://github.com/some-university/health-insurance-guide.git"
+    subprocess.run(["git", "-C", str(project), "remote", "add", "origin", remote], check=True)
+    site = tmp_path / "site"
+    result = run_full_build(project, site, own_url=True)
+    assert result.returncode == 0, result.stderr
+    loaded = load_project(project)
+    address = loaded.university.site_url or "https://some-university.github.io/health-insurance-guide/"
+    assert f"Published address: {address}" in result.stdout and "PREVIEW" not in result.stdout
+    register = loaded.guide.links["etudiant-etranger"].url
+    for handout in catalogue(loaded.guide):
+        codes = decode_qr_codes(site / FOLDER / handout.filename, tmp_path)
+        assert address + handout.qr_page(loaded.guide.languages[0]) in codes, (handout.filename, codes)
+        assert all(c.startswith(address) or c == register for c in codes), codes
+
+
+def test_without_a_known_address_the_build_and_every_handout_say_they_are_a_preview(tmp_path):
+    project = copy_project(tmp_path / "project")  # no git remote, no SITE_URL
+    site = tmp_path / "site"
+    result = run_full_build(project, site, own_url=True)
+    assert result.returncode == 0, result.stderr
+    loaded = load_project(project)
+    preview = loaded.university.site_url is None  # a university that gives its address gets no preview
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("PREVIEW ONLY: no published address is known") == preview, last
+    for handout in catalogue(loaded.guide):
+        text = normal(pdf_text(site / FOLDER / handout.filename))
+        notice = "Preview, not for handing out" in text or "Aperçu, à ne pas distribuer" in text
+        assert notice == preview, handout.filename
