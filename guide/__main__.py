@@ -20,6 +20,18 @@ def missing_local_details(project: Project) -> list[str]:
             f"data/{EXAMPLE_FILE} to data/{FORK_FILE} and fills it in (FORKING.md)."
         ]
     notes = []
+    own = project.root / "data" / FORK_FILE
+    leftovers = [
+        n
+        for n, line in enumerate(own.read_text(encoding="utf-8").splitlines(), start=1)
+        if "valmont" in line.split("#", 1)[0].lower()
+    ]
+    if leftovers:
+        lines = ", ".join(map(str, leftovers[:10])) + (" ..." if len(leftovers) > 10 else "")
+        notes.append(
+            f"data/{FORK_FILE}: lines {lines} still describe the fictional University of Valmont of the example: "
+            "replace them with your own details or delete them."
+        )
     if u.desk is None:
         notes.append("university: desk is not set: students will not see your international desk's contact.")
     elif not (u.desk.email or u.desk.phone):

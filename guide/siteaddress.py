@@ -30,7 +30,7 @@ class SiteAddress:
     @property
     def preview(self) -> bool:
         """True when nothing says where the site is published: links point to this computer."""
-        return self.url == PREVIEW_URL and self.origin == "preview"
+        return self.origin == "preview"
 
 
 def pages_url(remote: str) -> str | None:

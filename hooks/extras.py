@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,12 +25,14 @@ if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
 from guide.errors import DataError  # noqa: E402
+from guide.siteaddress import SiteAddress  # noqa: E402
 from handouts.build import build_handouts  # noqa: E402
 from handouts.catalogue import FOLDER  # noqa: E402
 from macros.model_cache import load_once  # noqa: E402
 from tools.zip_site import OFFLINE_ZIP, zip_site  # noqa: E402
 
 OFFLINE_CONFIG = "mkdocs.offline.yml"
+SERVING = "GUIDE_MKDOCS_SERVE"  # set by hooks/university.py while `mkdocs serve` runs
 log = logging.getLogger("mkdocs.hooks.extras")
 
 
@@ -49,6 +52,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     try:
         project = load_once(root)
+        if os.environ.get(SERVING):  # `mkdocs serve`: the handouts point to the preview being served
+            project = replace(project, site=SiteAddress(config.site_url, "preview"))
         build_handouts(site, project)
     except DataError as exc:
         raise Abort("The handouts could not be made:\n" + exc.report()) from None

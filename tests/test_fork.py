@@ -321,3 +321,14 @@ def test_a_fork_with_its_university_and_a_third_language_merges_upstream_changes
     merged = {name: (repo / name).read_text(encoding="utf-8") for name in ("data/university.yaml", "data/steps.yaml")}
     assert "Université de Valmont-sur-Exemple" in merged["data/university.yaml"]
     assert "en: Ask for your carte Vitale" in merged["data/steps.yaml"]
+
+
+def test_the_example_file_is_valid_and_check_points_at_what_still_describes_the_example(project_copy):
+    project = project_copy()
+    shutil.copy(project / "data" / "university.example.yaml", project / "data" / "university.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "check", "--project", str(project)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "still describe the fictional University of Valmont of the example" in result.stdout
+    assert load_project(project).university.name("en") == "University of Valmont-sur-Exemple"
