@@ -22,11 +22,10 @@ def path_url(profile_id: str, lang: str, default_lang: str) -> str:
 
 
 def path_page_markdown(project: Project) -> dict[tuple[str, str], str]:
-    """(language, profile id) -> the Markdown source of that path page."""
-    guide, labels = project.guide, project.labels
-    pages = {}
-    for lang in project.languages:
-        for profile in guide.profiles:
-            title = labels.get("path_title", lang).format(name=profile.name(lang))
-            pages[(lang, profile.id)] = f'# {title}\n\n{{{{ path("{profile.id}") }}}}\n'
-    return pages
+    """(language, profile id) -> the Markdown source of that path page: two macro calls, and no data text,
+    which would otherwise be read as Markdown and as a template."""
+    return {
+        (lang, profile.id): f'# {{{{ path_title("{profile.id}") }}}}\n\n{{{{ path("{profile.id}") }}}}\n'
+        for lang in project.languages
+        for profile in project.guide.profiles
+    }

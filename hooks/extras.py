@@ -37,7 +37,8 @@ log = logging.getLogger("mkdocs.hooks.extras")
 
 
 def _offline(config: MkDocsConfig) -> bool:
-    return "material/offline" in config.plugins or "offline" in config.plugins
+    """True for the offline copy (mkdocs.offline.yml)."""
+    return bool(config.extra.get("offline"))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages in its own post_build

@@ -44,7 +44,8 @@ def _project(config: MkDocsConfig):
 
 
 def _offline(config: MkDocsConfig) -> bool:
-    return "material/offline" in config.plugins or "offline" in config.plugins
+    """True for the offline copy (mkdocs.offline.yml)."""
+    return bool(config.extra.get("offline"))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -75,7 +76,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
         description = project.labels.page_descriptions[stem][lang]
     else:
         raise Abort(f"content/{page.file.src_uri}: no description in data/ui.yaml (page_descriptions: {stem})")
-    page.meta["description"] = description
+    page.meta["description"] = escape(description)  # Material writes it into an attribute as it is
     return markdown
 
 
@@ -92,11 +93,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             link += f'\n    <link rel="alternate" href="{escape(href)}" hreflang="x-default">'
         return link
 
-    output = ALTERNATE.sub(absolute, output)
+    if not _offline(config):  # the offline copy keeps its links inside itself
+        output = ALTERNATE.sub(absolute, output)
     output = mark_phrases(output, page.file.src_uri.split("/", 1)[0], project.labels.phrases)
-    if not _offline(config):
-        output = output.replace("<head>", f"<head>\n    {csp_meta(output)}", 1)
-    return output
+    return output.replace("<head>", f"<head>\n    {_csp.pop(page.file.src_uri)}", 1)
 
 
 def mark_phrases(html: str, page_lang: str, phrases: dict[str, list[str]]) -> str:
@@ -129,16 +129,49 @@ def mark_phrases(html: str, page_lang: str, phrases: dict[str, list[str]]) -> st
     return html[:start] + body + html[end:]
 
 
-def csp_meta(html: str) -> str:
-    """A CSP meta tag allowing the page's own inline scripts by their hashes, and nothing from elsewhere."""
-    hashes = []
-    for attributes, body in INLINE_SCRIPT.findall(html):
-        if "application/json" in attributes:
-            continue  # data, not run
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        hashes.append(f"'sha256-{digest}'")
-    policy = CSP.format(hashes=" ".join(sorted(set(hashes))))
+# The templates whose inline scripts the pages may run: Material's (and our safer storage helpers), and ours.
+# The CSP allows exactly what these render, hashed; a script that reached a page any other way (from the
+# data, say) matches no hash and does not run.
+SCRIPT_TEMPLATES = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+    "partials/hig-head.html",
+)
+_csp: dict[str, str] = {}  # page source -> its CSP meta tag, from on_page_context to on_post_page
+
+
+def shipped_script_hashes(config: MkDocsConfig, base_url: str) -> list[str]:
+    """The hashes of the inline scripts our templates render for a page whose base URL is `base_url`."""
+    env = config.theme.get_env()
+    hashes = set()
+    for name in SCRIPT_TEMPLATES:
+        rendered = env.get_template(name).render(config=config, base_url=base_url)
+        for attributes, body in INLINE_SCRIPT.findall(rendered):
+            if "application/json" not in attributes:  # data, not run
+                digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+                hashes.add(f"'sha256-{digest}'")
+    return sorted(hashes)
+
+
+def csp_meta(config: MkDocsConfig, base_url: str) -> str:
+    """A CSP meta tag: scripts from the site itself and our own inline ones, nothing from elsewhere.
+    The offline copy is read from file://, where 'self' matches nothing: there, scripts from files."""
+    own = "'self' file:" if _offline(config) else "'self'"
+    policy = CSP.format(hashes=" ".join(shipped_script_hashes(config, base_url))).replace("'self'", own)
     return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Work out the page's policy from its base URL, the one thing that varies in our inline scripts."""
+    _csp[page.file.src_uri] = csp_meta(config, context["base_url"])
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    if template_name == "404.html":
+        _csp["404.html"] = csp_meta(config, context["base_url"])
+    return context
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -147,7 +180,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
         return output
     project = _project(config)
     if config.plugins["i18n"].current_language in (None, project.languages[0]):
-        output = output.replace("<head>", f"<head>\n    {csp_meta(output)}", 1) if not _offline(config) else output
+        output = output.replace("<head>", f"<head>\n    {_csp.pop('404.html')}", 1)
         _404[config.config_file_path] = output
         return output
     return _404.get(config.config_file_path, output)

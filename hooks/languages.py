@@ -7,6 +7,7 @@ editing mkdocs.yml, so that upstream's changes to mkdocs.yml merge cleanly.
 from __future__ import annotations
 
 import sys
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +37,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if tr.code in known:
             continue
         language = I18nPluginLanguage()
-        language.load_dict({"locale": tr.code, "name": tr.name, "build": True, "site_name": tr.site_name})
+        # Material prints both as HTML: escaped here, since a translation is data.
+        language.load_dict(
+            {"locale": tr.code, "name": escape(tr.name), "build": True, "site_name": escape(tr.site_name)}
+        )
         failed, _ = language.validate()
         if failed:
             raise Abort(f"data/translations/{tr.code}.yaml: {failed[0][0]}: {failed[0][1]}")

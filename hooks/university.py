@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_url = project.site_url
     i18n = config.plugins["i18n"]
     lang = i18n.current_language or project.languages[0]
-    config.copyright = university.name(lang)
+    config.copyright = escape(university.name(lang))  # Material prints it as HTML
     if university.logo:
         config.theme["logo"] = university.logo
         config.theme["favicon"] = university.logo

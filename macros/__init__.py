@@ -130,6 +130,11 @@ def define_env(env: Any) -> None:
         return call(lambda w: w.path(profile))
 
     @env.macro
+    def path_title(profile: str) -> str:
+        """The title of a profile's path page, written for Markdown (its heading)."""
+        return call(lambda w: w.path_title(profile))
+
+    @env.macro
     def chooser() -> str:
         """The questions leading to a path."""
         return call(lambda w: w.chooser())

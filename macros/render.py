@@ -31,9 +31,21 @@ def _known(kind: str, wanted: str, ids: list[str]) -> str:
     return wanted
 
 
+# What HTML or Markdown (with attr_list and tables) could read as syntax in a text.
+MARKDOWN_SPECIALS = frozenset("&<>\"'\\`*_{}[]()#+-.!|~:=")
+
+
+def markdown_text(text: str) -> Markup:
+    """A data text as it must be written where Markdown will read it (a heading, say): every character that
+    HTML or Markdown could take as syntax (a tag, a link, emphasis, attributes) becomes a numeric character
+    reference, which both leave alone and the browser shows as the character itself."""
+    return Markup("".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in str(text)))
+
+
 def make_environment(templates: Path = TEMPLATES) -> Environment:
-    """A Jinja environment for our templates (widgets by default): strict, HTML-escaped, tidy whitespace."""
-    return Environment(
+    """A Jinja environment for our templates (widgets by default): strict, HTML-escaped, tidy whitespace;
+    `| md` for a text that lands in Markdown rather than in HTML."""
+    env = Environment(
         loader=FileSystemLoader(templates),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
@@ -41,6 +53,8 @@ def make_environment(templates: Path = TEMPLATES) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.filters["md"] = markdown_text
+    return env
 
 
 @dataclass
@@ -100,6 +114,11 @@ class Widgets:
     def path(self, profile: str) -> Markup:
         """A profile's path: the steps that apply with their tasks, a line for each other step."""
         return self._render("path.html", profile=self._profile(profile), level=2)
+
+    def path_title(self, profile: str) -> Markup:
+        """A profile's path title, for the page's Markdown heading."""
+        name = self._profile(profile).name(self.lang)
+        return markdown_text(self.labels.get("path_title", self.lang).format(name=name))
 
     def chooser(self) -> Markup:
         """The questions that lead a student to their path, and the list of paths."""

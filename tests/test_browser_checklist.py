@@ -12,8 +12,7 @@ import zxingcpp
 from PIL import Image
 
 from guide.paths import path_url
-from tests.conftest import ROOT, run_build
-from tools.zip_site import zip_site
+from tools.zip_site import OFFLINE_ZIP
 
 pytestmark = pytest.mark.browser
 
@@ -168,20 +167,28 @@ def test_the_checklist_works_with_the_keyboard_alone(page, base, languages):
     assert "2 of" in page.inner_text(".hig-progress__count")
 
 
-def test_the_downloaded_copy_works_from_the_disk_checklist_included(page, tmp_path, languages):
-    result = run_build(ROOT, tmp_path / "offline", config="mkdocs.offline.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    zip_site(tmp_path / "offline", tmp_path / "guide.zip")
-    with zipfile.ZipFile(tmp_path / "guide.zip") as archive:
+def test_the_shipped_offline_copy_works_from_the_disk_under_its_policy_and_asks_no_other_host(
+    page, built_site, tmp_path
+):
+    with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
         archive.extractall(tmp_path / "unzipped")
     root = tmp_path / "unzipped" / "health-insurance-guide"
+    requested: list[str] = []
+    refused: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto((root / "en" / "parcours" / "non-eu.html").as_uri())
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
     page.click("label[for='task-register-online.home']")
     page.reload()
     assert ticked(page) == ["register-online.home"]
     page.goto(urljoin(page.url, page.get_attribute("nav a[href*='inscription.html']", "href")))
     assert page.url.startswith((root / "en" / "inscription.html").as_uri())
     assert "register-online.home" in ticked(page)
+    assert page.evaluate("document.documentElement.classList.contains('hig-js')")  # our inline script ran
+    outside = [url for url in requested if not url.startswith(("file://", "data:"))]
+    assert not outside, outside
+    assert not refused, refused
 
 
 def test_printing_a_path_hides_the_controls_and_keeps_the_ticks(page, base, languages):
