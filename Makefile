@@ -21,9 +21,9 @@ $(DEV_STAMP): $(BUILD_STAMP) requirements-dev.txt
 	$(PIP) -r requirements-dev.txt
 	@rm -f $(VENV)/.dev-* && touch $@
 
-## check: validate the data files and say in plain words what is wrong
+## check: validate the data files and the pages, and say in plain words what is wrong (OK here means the build will pass)
 check: $(BUILD_STAMP)
-	@$(PY) -m guide check
+	@$(PY) -m macros check
 
 ## build: the site, every PDF and the offline copy, into site/ (replaced only once everything succeeded)
 build: check

@@ -113,8 +113,14 @@ def _describe(error: jsonschema.ValidationError) -> str:
     if kind == "pattern":
         hint = error.schema.get("description", "")
         return f"{_short(error.instance)} is not in the expected form" + (f" ({hint})" if hint else "")
+    if kind in ("minItems", "minProperties") and error.validator_value > 1:
+        return f"has {len(error.instance)} entries; it needs at least {error.validator_value}"
     if kind in ("minItems", "minLength", "minProperties"):
         return "must not be empty"
+    if kind == "maxLength":
+        return f"is {len(error.instance)} characters long, more than the {error.validator_value} allowed"
+    if kind in ("maxItems", "maxProperties"):
+        return f"has {len(error.instance)} entries, more than the {error.validator_value} allowed"
     if kind == "uniqueItems":
         return "lists the same item twice"
     return error.message if len(error.message) < 200 else error.message[:197] + "..."

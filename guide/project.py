@@ -12,7 +12,7 @@ from .siteaddress import SiteAddress, resolve
 from .siteconfig import language_codes
 from .translations import FOLDER, Translation, load_translations
 from .ui import Labels, load_labels
-from .university import University, load_university, merge
+from .university import University, load_university, merge, read_layers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,7 +53,10 @@ def load_project(root: Path = ROOT) -> Project:
     except DataError as exc:
         problems += exc.problems
     try:
-        university = load_university(languages, data, national, translations)
+        if national is not None:
+            university = load_university(languages, data, national, translations)
+        else:  # its references to the national data cannot be checked: its syntax and schema can
+            read_layers(data, translations)
     except DataError as exc:
         problems += exc.problems
     if problems:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from string import Formatter
 
 from .errors import DataError, Problem
 from .loader import DATA_DIR, _display, load_schema, schema_problems
@@ -69,6 +70,8 @@ def load_labels(
                 for lang in languages:
                     if lang not in texts:
                         problems.append(doc.problem((section, key), f"missing the '{lang}' text"))
+    if not problems:
+        problems += _placeholder_problems(doc, languages)
     if problems:
         raise DataError(problems)
     return Labels(
@@ -78,3 +81,43 @@ def load_labels(
         doc.data["page_descriptions"],
         doc.data.get("phrases", {}),
     )
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} of a text; ValueError if its braces are not well formed."""
+    return {field.split(".")[0].split("[")[0] for _, field, _, _ in Formatter().parse(text) if field is not None}
+
+
+def _placeholder_problems(doc, languages: tuple[str, ...]) -> list[Problem]:
+    """Each label's {placeholders} are those of the first language's text; dates use {day}, {month}, {year}."""
+    problems = []
+    checks = [(("labels", key), texts) for key, texts in doc.data["labels"].items()]
+    checks += [(("page_descriptions", key), texts) for key, texts in doc.data["page_descriptions"].items()]
+    checks.append((("date_format",), doc.data["date_format"]))
+    for path, texts in checks:
+        expected = None
+        for lang in languages:
+            where = path + (lang,)
+            try:
+                found = placeholders(texts[lang])
+                if any(c in texts[lang] for c in "{}") and ("{%" in texts[lang] or "{{" in texts[lang]):
+                    raise ValueError("'{{' or '{%' is not a placeholder")
+            except ValueError as exc:
+                problems.append(doc.problem(where, f"the braces are not well formed ({exc}): write {{name}}"))
+                break
+            allowed = {"day", "month", "year"} if path == ("date_format",) else expected
+            if allowed is None:
+                expected = found
+            elif found != allowed:
+                wanted = _names(allowed)
+                problems.append(
+                    doc.problem(
+                        where,
+                        f"uses {_names(found)}; it should use {wanted}",
+                    )
+                )
+    return problems
+
+
+def _names(names: set[str]) -> str:
+    return ", ".join("{" + n + "}" for n in sorted(names)) or "no placeholder"

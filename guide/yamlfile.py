@@ -58,6 +58,7 @@ _HINTS = (
     ("found character '`'", "a text starting with '@' or '`' needs quotes around it"),
 )
 MAX_DEPTH = 50  # far more than any data file of the guide needs
+MAX_BYTES = 2_000_000  # steps.yaml is about 65 kB
 
 
 def _plain(problem: str) -> str:
@@ -100,6 +101,10 @@ def read_yaml(path: Path, display_name: str | None = None) -> LocatedData:
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError([Problem(name, None, "", f"cannot read the file: {exc.strerror}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise DataError(
+            [Problem(name, None, "", f"the file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed")]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -21,7 +21,7 @@ if str(PROJECT) not in sys.path:
 from guide.errors import DataError  # noqa: E402
 from guide.paths import PATHS_FOLDER, path_page_markdown  # noqa: E402
 from macros.model_cache import load_once  # noqa: E402
-from macros.pages import parity_problems  # noqa: E402
+from macros.check import page_problems  # noqa: E402
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -31,9 +31,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as exc:
         raise Abort("The guide's data has problems:\n" + exc.report()) from None
     docs = Path(config.docs_dir)
-    missing = parity_problems(docs, project.languages, skip=PATHS_FOLDER)
-    if missing:
-        raise Abort("The pages differ between languages:\n" + "\n".join(missing))
+    problems = page_problems(project)  # the same check as `make check`, so that plain `mkdocs build` is safe too
+    if problems:
+        raise Abort("The pages have problems:\n" + DataError(problems).report())
     wanted = {
         docs / lang / PATHS_FOLDER / f"{profile_id}.md": md
         for (lang, profile_id), md in path_page_markdown(project).items()

@@ -21,8 +21,8 @@ from guide.ui import UnknownLabel
 from handouts.catalogue import FOLDER
 
 from .model_cache import load_once
-from .pages import page_url, step_pages
-from .render import WidgetInputError, Widgets, make_environment
+from .pages import page_url, step_page, step_pages
+from .render import WIDGETS, WidgetInputError, Widgets, make_environment
 
 
 def _languages(env: Any) -> tuple[str, ...]:
@@ -90,7 +90,7 @@ def define_env(env: Any) -> None:
         """Run a widget for the current page; a bad argument in the page stops the build clearly."""
         try:
             return render(widgets())
-        except (WidgetInputError, UnknownLabel) as exc:
+        except (WidgetInputError, UnknownLabel, TypeError) as exc:
             fail(f"content/{env.page.file.src_uri}: {exc}")
 
     def widgets() -> Widgets:
@@ -101,89 +101,35 @@ def define_env(env: Any) -> None:
 
         def step_href(step_id: str) -> str:
             """A relative link from this page to the page that shows the step in full."""
-            target = pages[lang].get(step_id)
-            if target is None:
-                fail(
-                    f"step '{step_id}' is shown in full on no page of content/{lang}/: "
-                    f'add {{{{ step("{step_id}") }}}} to one'
-                )
-            return relative(page.url, page_url(target, lang, default_lang, directory_urls)) + "#" + step_id
+            return relative(page.url, page_url(step_page(pages, lang, step_id), lang, default_lang, directory_urls))
 
         def path_href(profile_id: str) -> str:
             return relative(page.url, page_url(path_source(profile_id), lang, default_lang, directory_urls))
 
-        return Widgets(guide, labels, lang, step_href, path_href, jinja, project.university)
+        return Widgets(
+            guide,
+            labels,
+            lang,
+            lambda step_id: step_href(step_id) + "#" + step_id,
+            path_href,
+            jinja,
+            project.university,
+            lambda h: relative(page.url, f"{FOLDER}/{h.filename}"),
+            storage_key(root / "content" / CHECKLIST_SCRIPT),
+        )
 
-    @env.macro
-    def overview(profile: str | None = None) -> str:
-        """The steps in order, grouped by phase."""
-        return call(lambda w: w.overview(profile))
+    for name in WIDGETS:
+        env.macro(_macro(name, call), name)
 
-    @env.macro
-    def step(step_id: str, profile: str | None = None, level: int = 2) -> str:
-        """One step in full."""
-        return call(lambda w: w.step(step_id, profile, level))
 
-    @env.macro
-    def path(profile: str) -> str:
-        """A profile's path, with its checklist."""
-        return call(lambda w: w.path(profile))
+def _macro(name: str, call: Callable[[Callable[[Widgets], str]], str]) -> Callable[..., str]:
+    """The page macro of widget `name`: the method of the same name, for the current page."""
 
-    @env.macro
-    def path_title(profile: str) -> str:
-        """The title of a profile's path page, written for Markdown (its heading)."""
-        return call(lambda w: w.path_title(profile))
+    def macro(*args: object, **kwargs: object) -> str:
+        return call(lambda w: getattr(w, name)(*args, **kwargs))
 
-    @env.macro
-    def chooser() -> str:
-        """The questions leading to a path."""
-        return call(lambda w: w.chooser())
-
-    @env.macro
-    def handouts() -> str:
-        """Links to the printable PDFs."""
-        page = env.page
-        return call(lambda w: w.handouts(lambda h: relative(page.url, f"{FOLDER}/{h.filename}")))
-
-    @env.macro
-    def tips() -> str:
-        """The university's local tips."""
-        return call(lambda w: w.tips())
-
-    @env.macro
-    def sessions() -> str:
-        """The university's help sessions."""
-        return call(lambda w: w.sessions())
-
-    @env.macro
-    def privacy() -> str:
-        """What the site stores and who hosts it."""
-        return call(lambda w: w.privacy(storage_key(root / "content" / CHECKLIST_SCRIPT)))
-
-    @env.macro
-    def desk() -> str:
-        """The university's international desk."""
-        return call(lambda w: w.desk())
-
-    @env.macro
-    def documents(profile: str | None = None) -> str:
-        """The documents to prepare."""
-        return call(lambda w: w.documents(profile))
-
-    @env.macro
-    def contacts() -> str:
-        """The contact cards."""
-        return call(lambda w: w.contacts())
-
-    @env.macro
-    def glossary() -> str:
-        """The French terms."""
-        return call(lambda w: w.glossary())
-
-    @env.macro
-    def sources() -> str:
-        """The sources and when each step was checked."""
-        return call(lambda w: w.sources())
+    macro.__doc__ = getattr(Widgets, name).__doc__
+    return macro
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from guide.errors import Problem
+
 STEP_CALL = re.compile(r"""\{\{\s*step\(\s*["']([a-z0-9-]+)["']""")
 
 
@@ -31,7 +33,7 @@ def step_pages(docs_dir: str | Path, languages: tuple[str, ...]) -> dict[str, di
     return found
 
 
-def parity_problems(docs_dir: str | Path, languages: tuple[str, ...], skip: str = "") -> list[str]:
+def parity_problems(docs_dir: str | Path, languages: tuple[str, ...], skip: str = "") -> list[Problem]:
     """Pages that one language has and another lacks (generated folders such as `skip` aside)."""
     found = {}
     for lang in languages:
@@ -43,8 +45,25 @@ def parity_problems(docs_dir: str | Path, languages: tuple[str, ...], skip: str 
         }
     every = set().union(*found.values())
     return [
-        f"content/{lang}/{page} is missing (content/{other}/{page} exists): every language needs the same pages"
+        Problem(
+            f"content/{lang}/{page}",
+            None,
+            "",
+            f"missing, while content/{other}/{page} exists: every language needs the same pages",
+        )
         for lang in languages
         for page in sorted(every - found[lang])
         for other in [next(x for x in languages if page in found[x])]
     ]
+
+
+def step_page(pages: dict[str, dict[str, str]], lang: str, step_id: str) -> str:
+    """The source of the page of `lang` that shows the step in full; WidgetInputError if there is none."""
+    from .render import WidgetInputError
+
+    target = pages[lang].get(step_id)
+    if target is None:
+        raise WidgetInputError(
+            f"step '{step_id}' is shown in full on no page of content/{lang}/: add {{{{ step(\"{step_id}\") }}}} to one"
+        )
+    return target

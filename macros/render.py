@@ -57,6 +57,25 @@ def make_environment(templates: Path = TEMPLATES) -> Environment:
     return env
 
 
+# The widgets a page may call, each a method of Widgets of the same name: `{{ step("carte-vitale") }}`.
+WIDGETS = (
+    "overview",
+    "step",
+    "path",
+    "path_title",
+    "chooser",
+    "handouts",
+    "tips",
+    "sessions",
+    "privacy",
+    "desk",
+    "documents",
+    "contacts",
+    "glossary",
+    "sources",
+)
+
+
 @dataclass
 class Widgets:
     """Renders the widgets of one language; `step_href` gives the link to a step."""
@@ -68,6 +87,8 @@ class Widgets:
     path_href: Callable[[str], str]
     env: Environment
     university: University | None = None
+    handout_href: Callable[[Handout], str] = lambda handout: handout.filename
+    storage_key: str = ""
 
     def _render(self, template: str, **context: object) -> Markup:
         def t(value: Text | str) -> str:
@@ -125,10 +146,10 @@ class Widgets:
         rules = json.dumps([{"id": p.id, "answers": p.answers} for p in self.guide.profiles])
         return self._render("chooser.html", rules=rules)
 
-    def handouts(self, href: Callable[[Handout], str]) -> Markup:
+    def handouts(self) -> Markup:
         """Links to the handouts in this language (the bilingual one in every language)."""
         items = [h for h in catalogue(self.guide) if self.lang in h.langs]
-        return self._render("handouts.html", handouts=items, href=href)
+        return self._render("handouts.html", handouts=items, href=self.handout_href)
 
     def tips(self) -> Markup:
         """The university's local tips (empty when there are none)."""
@@ -138,9 +159,9 @@ class Widgets:
         """The university's help sessions (empty when there are none)."""
         return self._render("sessions.html", sessions=self.university.sessions if self.university else ())
 
-    def privacy(self, storage_key: str) -> Markup:
+    def privacy(self) -> Markup:
         """What the site stores, under which key, and who hosts it."""
-        return self._render("privacy.html", storage_key=storage_key, university=self.university)
+        return self._render("privacy.html", storage_key=self.storage_key, university=self.university)
 
     def desk(self) -> Markup:
         """The university's international desk (empty when it has none)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from guide.errors import DataError
 from guide.project import Project, load_project
+from macros.check import page_problems
 
 
 class BuildFailed(Exception):
@@ -48,9 +49,12 @@ def build(project: Path, out: Path, timings: dict[str, float] | None = None) -> 
     stage = out.parent / (out.name + ".tmp")
     shutil.rmtree(stage, ignore_errors=True)
     try:
-        checked = load_project(project)  # checks every data file first
+        checked = load_project(project)  # every data file first, then the pages as the build will use them
+        problems = page_problems(checked)
+        if problems:
+            raise DataError(problems)
     except DataError as exc:
-        raise BuildFailed("The guide's data has problems:\n" + exc.report()) from None
+        raise BuildFailed("The guide's data or pages have problems:\n" + exc.report()) from None
     start = time.perf_counter()
     try:
         mkdocs(project, "mkdocs.yml", stage)
