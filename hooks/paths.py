@@ -20,8 +20,8 @@ if str(PROJECT) not in sys.path:
 
 from guide.errors import DataError  # noqa: E402
 from guide.paths import PATHS_FOLDER, path_page_markdown  # noqa: E402
-from macros.model_cache import load_once  # noqa: E402
 from macros.check import page_problems  # noqa: E402
+from macros.model_cache import load_once  # noqa: E402
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
