@@ -8,6 +8,9 @@ Markdown report that a scheduled workflow can post as an issue.
 
 from __future__ import annotations
 
+import itertools
+import socket
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -29,7 +32,7 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 class Policy:
     """How politely and how patiently to check."""
 
-    timeout: float = 20.0
+    timeout: float = 20.0  # per request, and at most this long (x attempts) for a URL in all
     retries: int = 3
     backoff: float = 2.0  # seconds before the first retry, doubled each time
     max_retry_after: float = 60.0
@@ -40,7 +43,7 @@ class Policy:
 @dataclass
 class Result:
     url: str
-    outcome: str = "broken"  # ok, redirected, blocked, broken
+    outcome: str = "broken"  # ok, redirected, blocked, downgraded, broken, unchecked
     status: int | None = None
     final_url: str | None = None
     redirects: list[tuple[int, str]] = field(default_factory=list)
@@ -98,7 +101,8 @@ def check_url(
     sleep: Callable[[float], None] = time.sleep,
     clock: _HostClock | None = None,
 ) -> Result:
-    """Follow `url` (GET, redirects one by one) and say what became of it."""
+    """Follow `url` (GET, redirects one by one) and say what became of it. Whatever the server does, the
+    URL gets a verdict: nothing escapes, and no attempt takes longer than `policy.timeout` in all."""
     session = session or _session()
     clock = clock or _HostClock(policy.per_host_interval, sleep)
     result = Result(url)
@@ -106,26 +110,17 @@ def check_url(
     for attempt in range(1, policy.retries + 2):
         result.attempts = attempt
         result.redirects = []
-        current = url
-        try:
-            for _ in range(policy.max_redirects + 1):
-                clock.wait(current)
-                with session.get(current, timeout=policy.timeout, allow_redirects=False, stream=True) as response:
-                    status = response.status_code
-                    location = response.headers.get("Location")
-                    if 300 <= status < 400 and location:
-                        current = urljoin(current, location)
-                        result.redirects.append((status, current))
-                        continue
-                    break
-            else:
-                result.error = f"more than {policy.max_redirects} redirects"
+        limit = policy.timeout + 1.0  # each request has `timeout` between bytes; the whole attempt this
+        outcome = _within(limit, lambda: _follow(url, policy, session, clock, result))
+        if outcome is None:
+            result.error = f"no complete answer within {limit:g} s (the server answers too slowly)"
+        elif isinstance(outcome, str):
+            result.error = outcome
+            if outcome.startswith("cannot follow") or outcome.startswith("more than"):
+                result.outcome = "broken"
                 return result
-        except requests.Timeout:
-            result.error = f"no answer within {policy.timeout:g} s"
-        except requests.ConnectionError as exc:
-            result.error = f"connection failed ({type(exc).__name__})"
         else:
+            status, response, current = outcome
             result.status, result.final_url, result.error = status, current, None
             if status in RETRY_STATUSES and attempt <= policy.retries:
                 wait = _retry_after(response, delay, policy.max_retry_after) if status == 429 else delay
@@ -133,7 +128,11 @@ def check_url(
                 delay *= 2
                 continue
             if 200 <= status < 300:
-                result.outcome = "redirected" if result.permanent_redirect else "ok"
+                chain = [url] + [u for _, u in result.redirects]
+                if any(a.startswith("https:") and b.startswith("http:") for a, b in itertools.pairwise(chain)):
+                    result.outcome = "downgraded"  # the page now answers over plain http: check it by hand
+                else:
+                    result.outcome = "redirected" if result.permanent_redirect else "ok"
             elif status in (401, 403, 429):
                 result.outcome = "blocked"  # the server answered but refuses robots: reachable, not verified
             else:
@@ -144,6 +143,47 @@ def check_url(
             delay *= 2
     result.outcome = "broken"
     return result
+
+
+def _follow(
+    url: str, policy: Policy, session: requests.Session, clock: _HostClock, result: Result
+) -> tuple[int, requests.Response, str] | str:
+    """One attempt: the final (status, response, URL), or what went wrong in words."""
+    current = url
+    try:
+        for _ in range(policy.max_redirects + 1):
+            clock.wait(current)
+            with session.get(current, timeout=policy.timeout, allow_redirects=False, stream=True) as response:
+                status = response.status_code
+                location = response.headers.get("Location")
+                if 300 <= status < 400 and location:
+                    try:
+                        target = urljoin(current, location)
+                        scheme = urlsplit(target).scheme
+                    except ValueError:
+                        return f"cannot follow the redirect to {location!r} (not a valid address)"
+                    if scheme not in ("http", "https"):
+                        return f"cannot follow the redirect to {target!r}"
+                    current = target
+                    result.redirects.append((status, current))
+                    continue
+                return status, response, current
+        return f"more than {policy.max_redirects} redirects"
+    except requests.Timeout:
+        return f"no answer within {policy.timeout:g} s"
+    except requests.ConnectionError as exc:
+        return f"connection failed ({type(exc).__name__})"
+    except (requests.RequestException, ValueError) as exc:  # a malformed address or redirect
+        return f"cannot follow the redirect from {current!r} ({exc})"
+
+
+def _within(seconds: float, work: Callable[[], object]) -> object:
+    """`work()`, or None when it has not finished within `seconds` (a server that trickles its answer)."""
+    box: list[object] = []
+    worker = threading.Thread(target=lambda: box.append(work()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return box[0] if box else None
 
 
 def _session() -> requests.Session:
@@ -158,24 +198,44 @@ def _session() -> requests.Session:
     return session
 
 
+class NetworkUnavailable(Exception):
+    """Nothing could be reached: the checking machine is offline, not the addresses broken."""
+
+
 def check_all(
     urls: Iterable[str], policy: Policy = Policy(), sleep: Callable[[float], None] = time.sleep
 ) -> list[Result]:
-    """Check each distinct URL once, pausing between requests to the same host."""
+    """Check each distinct URL once, pausing between requests to the same host. Raises NetworkUnavailable
+    at once when none of the first few hosts accepts a connection: then no verdict would be true."""
+    wanted = list(dict.fromkeys(urls))
+    hosts = list(dict.fromkeys(urlsplit(u).netloc for u in wanted))[:3]
+    if len(hosts) >= 2 and not any(_reachable(host, policy.timeout) for host in hosts):
+        raise NetworkUnavailable(f"none of {', '.join(hosts)} accepts a connection")
     session = _session()
     clock = _HostClock(policy.per_host_interval, sleep)
-    return [check_url(u, policy, session, sleep, clock) for u in dict.fromkeys(urls)]
+    return [check_url(u, policy, session, sleep, clock) for u in wanted]
+
+
+def _reachable(netloc: str, timeout: float) -> bool:
+    """True if a TCP connection to `netloc` (host[:port], https by default) can be opened."""
+    parts = urlsplit("//" + netloc)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 443), timeout=min(timeout, 5.0)):
+            return True
+    except (OSError, ValueError):
+        return False
 
 
 def report_markdown(results: list[Result], when: datetime, where: dict[str, list[str]] | None = None) -> str:
     """A Markdown table of every URL's outcome, problems first."""
-    order = {"broken": 0, "redirected": 1, "blocked": 2, "ok": 3}
+    order = {"broken": 0, "downgraded": 1, "redirected": 2, "blocked": 3, "ok": 4}
     counts = {k: sum(r.outcome == k for r in results) for k in order}
     lines = [
         f"# External links checked on {when:%Y-%m-%d %H:%M} UTC",
         "",
         f"{len(results)} URLs: {counts['ok']} ok, {counts['redirected']} permanently redirected "
-        f"(update the data), {counts['blocked']} refused to robots (check by hand), {counts['broken']} broken.",
+        f"(update the data), {counts['downgraded']} redirected to plain http (check by hand), "
+        f"{counts['blocked']} refused to robots (check by hand), {counts['broken']} broken.",
         "",
         "| outcome | URL | details | written in |",
         "| --- | --- | --- | --- |",

@@ -167,4 +167,4 @@ def test_a_page_without_a_twin_in_the_other_language_fails_clearly(project_copy,
     result = run_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "content/en/glossaire.md is missing (content/fr/glossaire.md exists)" in output
+    assert "content/en/glossaire.md: missing, while content/fr/glossaire.md exists" in output

@@ -130,10 +130,13 @@ def test_print_page_links_every_handout_of_its_language(built_site, guide):
 def test_a_step_too_long_for_its_page_fails_with_a_clear_message(built_site, tmp_path, project_copy):
     project = project_copy()
     steps = project / "data" / "steps.yaml"
-    long_text = " ".join(["Un texte beaucoup trop long pour tenir sur une seule page."] * 120)
-    steps.write_text(
-        steps.read_text().replace("fr: Choisissez un mot de passe pour votre espace personnel.", f"fr: {long_text}", 1)
-    )
+    # Every French text of the step as long as a text may be (1000 characters): together, more than a page.
+    long_text = " ".join(["Un texte beaucoup trop long pour tenir sur une page."] * 18)
+    text = steps.read_text()
+    start = text.index("  - id: personal-area\n")
+    end = text.index("\n  - id: ", start + 1)
+    block = re.sub(r"(?m)^(\s+fr: ).*$", lambda m: m.group(1) + long_text, text[start:end])
+    steps.write_text(text[:start] + block + text[end:])
     site = tmp_path / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     with pytest.raises(DataError) as caught:

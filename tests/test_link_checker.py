@@ -10,13 +10,14 @@ from collections import Counter
 
 import pytest
 
-from links.live import Policy, check_all, check_url, report_markdown
+from links.live import NetworkUnavailable, Policy, check_all, check_url, report_markdown
 
 FAST = Policy(timeout=0.5, retries=2, backoff=0.01, max_retry_after=30, per_host_interval=0)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     hits: Counter = Counter()
+    redirect_to = ""
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         self.hits[self.path] += 1
@@ -49,6 +50,23 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self._answer(200)
         elif self.path == "/loop":
             self._answer(302, {"Location": "/loop"})
+        elif self.path == "/downgrade":
+            self._answer(302, {"Location": self.redirect_to})
+        elif self.path == "/to-mailto":
+            self._answer(302, {"Location": "mailto:someone@example.org"})
+        elif self.path == "/to-ftp":
+            self._answer(301, {"Location": "ftp://example.org/file"})
+        elif self.path == "/to-broken-host":
+            self._answer(302, {"Location": "http://[::1/ok"})
+        elif self.path == "/trickle":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(30):  # one byte every 0.4 s: each within the timeout, the whole far beyond it
+                try:
+                    self.wfile.write(b"X")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.4)
         else:
             self._answer(404)
 
@@ -164,3 +182,108 @@ def test_the_report_lists_problems_first_with_where_they_are_written(server, sle
     rows = [line for line in report.splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert [row.split(" | ")[0] for row in rows] == ["| broken", "| redirected", "| ok"]
     assert "data/steps.yaml:12" in rows[0] and "1 broken" in report
+
+
+@pytest.mark.parametrize(
+    "path,target",
+    [
+        ("/to-mailto", "mailto:someone@example.org"),
+        ("/to-ftp", "ftp://example.org/file"),
+        ("/to-broken-host", "http://[::1/ok"),
+    ],
+)
+def test_an_odd_redirect_gets_its_own_verdict_and_the_run_goes_on(server, path, target):
+    results = check_all([server + path, server + "/ok"], FAST, sleep=lambda _: None)
+    assert [r.outcome for r in results] == ["broken", "ok"]
+    assert results[0].error.startswith("cannot follow the redirect"), results[0].error
+    assert target[:12] in results[0].error or "Invalid IPv6 URL" in results[0].error
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off_in_bounded_time(server):
+    start = time.monotonic()
+    r = check_url(server + "/trickle", Policy(timeout=1, retries=0, per_host_interval=0), sleep=lambda _: None)
+    assert time.monotonic() - start < 3.5
+    assert r.outcome == "broken" and "too slowly" in r.error
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_with_no_network_the_check_says_so_at_once_instead_of_calling_everything_broken(tmp_path):
+    import subprocess
+    import sys
+
+    urls = [f"http://127.0.0.1:{_closed_port()}/a", f"http://127.0.0.1:{_closed_port()}/b"]
+    start = time.monotonic()
+    with pytest.raises(NetworkUnavailable):
+        check_all(urls, FAST, sleep=lambda _: None)
+    assert time.monotonic() - start < 5
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "steps.yaml").write_text("links:\n" + "".join(f"  - url: {u}\n" for u in urls))
+    report = tmp_path / "report.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "links", "check", "--project", str(tmp_path), "--report", str(report)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "Network unavailable" in result.stderr and "not checked" in report.read_text()
+
+
+def test_a_redirect_from_https_to_plain_http_is_flagged(tmp_path):
+    """A TLS server on 127.0.0.1 (a certificate made for the test) that sends the reader to plain http."""
+    import shutil
+    import ssl
+    import subprocess
+
+    import requests
+
+    from tests.support.need import need
+
+    need(shutil.which("openssl") is not None, "openssl")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    plain = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    secure = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    secure.socket = context.wrap_socket(secure.socket, server_side=True)
+    for srv in (plain, secure):
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+    _Handler.redirect_to = f"http://127.0.0.1:{plain.server_port}/ok"
+    try:
+        session = requests.Session()
+        session.verify = str(cert)
+        session.trust_env = False  # else $REQUESTS_CA_BUNDLE would replace the test's certificate
+        r = check_url(f"https://127.0.0.1:{secure.server_port}/downgrade", FAST, session, sleep=lambda _: None)
+    finally:
+        for srv in (plain, secure):
+            srv.shutdown()
+            srv.server_close()
+    assert r.outcome == "downgraded" and r.status == 200, r
+    assert "1 redirected to plain http" in report_markdown([r], __import__("datetime").datetime(2026, 11, 23))

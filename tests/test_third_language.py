@@ -131,5 +131,5 @@ def test_a_missing_page_in_the_third_language_fails_the_build(tmp_path):
     (project / "content" / NEW / "aide.md").unlink()
     result = run_full_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert f"content/{NEW}/aide.md is missing (content/fr/aide.md exists)" in result.stderr, result.stderr
+    assert f"content/{NEW}/aide.md: missing, while content/fr/aide.md exists" in result.stderr, result.stderr
     assert not (tmp_path / "site").exists()

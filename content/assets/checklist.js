@@ -10,21 +10,55 @@
   var SCRIPT_SRC = document.currentScript ? document.currentScript.src : "";
   var CODE_VERSION = "1";
 
+  /* The ticks of this visit, once the browser refuses to store them (storage disabled, blocked or full). */
+  var memory = null;
+
+  function keepInMemory(ticks) {
+    memory = Object.assign({}, ticks);
+    warnOnce();
+  }
+
   function load() {
+    if (memory) return Object.assign({}, memory);
+    var text;
     try {
-      var raw = JSON.parse(window.localStorage.getItem(STORE_KEY) || "{}");
+      text = window.localStorage.getItem(STORE_KEY);
+    } catch (e) {
+      keepInMemory({});
+      return {};
+    }
+    try {
+      var raw = JSON.parse(text || "{}");
       return raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {};
     } catch (e) {
-      return {};
+      return {}; /* damaged: start again */
     }
   }
 
   function save(ticks) {
-    try {
-      window.localStorage.setItem(STORE_KEY, JSON.stringify(ticks));
-    } catch (e) {
-      /* Storage full or disabled: ticks stay for this visit only. */
+    if (!memory) {
+      try {
+        window.localStorage.setItem(STORE_KEY, JSON.stringify(ticks));
+        return;
+      } catch (e) {
+        /* refused: keep them for this visit, and say so */
+      }
     }
+    keepInMemory(ticks);
+  }
+
+  /* Say once, beside the first list of tasks, that the ticks will not outlive the page. */
+  function warnOnce() {
+    if (document.querySelector(".hig-storage-note")) return;
+    var list = document.querySelector(".hig-tasks[data-no-storage]");
+    if (!list) return;
+    var note = document.createElement("p");
+    note.className = "hig-storage-note admonition warning";
+    note.setAttribute("role", "status");
+    note.textContent = list.dataset.noStorage;
+    var progressBox = document.querySelector(".hig-progress");
+    if (progressBox) progressBox.after(note);
+    else list.before(note);
   }
 
   function format(template, values) {
@@ -187,7 +221,13 @@
     var match = location.hash.match(/^#restore=(.+)$/);
     if (match) {
       history.replaceState(null, "", location.pathname + location.search);
-      restore(decodeURIComponent(match[1]));
+      var code = match[1];
+      try {
+        code = decodeURIComponent(code);
+      } catch (e) {
+        /* a damaged link: decode() then says the code is not valid */
+      }
+      restore(code);
     }
   }
 
