@@ -57,8 +57,13 @@
     note.setAttribute("role", "status");
     note.textContent = list.dataset.noStorage;
     var progressBox = document.querySelector(".hig-progress");
-    if (progressBox) progressBox.after(note);
-    else list.before(note);
+    if (progressBox) {
+      progressBox.after(note);
+      var saved = progressBox.querySelector(".hig-progress__saved");
+      if (saved) saved.hidden = true; /* "saved in this browser" is no longer true */
+    } else {
+      list.before(note);
+    }
   }
 
   function format(template, values) {
