@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from referencing.jsonschema import DRAFT7
 from .errors import DataError, Problem
 from .model import (
     Contact,
+    Disagreement,
     Document,
     DocumentUse,
     GlossaryEntry,
@@ -34,6 +35,7 @@ from .model import (
     Step,
     Task,
     Text,
+    number_steps,
 )
 from .translations import Translation
 from .translations import apply as apply_translations
@@ -380,6 +382,12 @@ def build_step(
         for j, c in enumerate(s["contacts"])
         if check.ref(reg.contacts, c, path + ("contacts", j), "contact")
     )
+    link_profiles = {}
+    for link_id, ids in s.get("link_profiles", {}).items():
+        lpath = path + ("link_profiles", link_id)
+        if link_id not in s["links"]:
+            check.add(lpath, f"link '{link_id}' is not one of the step's links")
+        link_profiles[link_id] = profile_set(ids, reg, check, lpath, applies, "the step's profiles")
     return Step(
         id=s["id"],
         number=number,
@@ -397,6 +405,8 @@ def build_step(
         notes=notes,
         sources=tuple(checks),
         documents=uses,
+        link_profiles=link_profiles,
+        either_order_with=s.get("either_order_with"),
     )
 
 
@@ -468,6 +478,7 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
                 ),
                 u["required"],
                 check.text(u.get("condition"), upath + ("condition",)),
+                not step_raw[u["step"]].get("by_post", False),
             )
             uses.append(use)
             uses_by_step[u["step"]].append(use)
@@ -481,7 +492,11 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
         if (step := build_step(s, ("steps", i), reg, check, tuple(uses_by_step[s["id"]]))) is not None
     ]
     built.sort(key=lambda st: order.index(st.phase.id))  # stable: data order within a phase
-    steps = tuple(replace(st, number=n) for n, st in enumerate(built, start=1))
+    steps = number_steps(built)
+    for i, st in enumerate(steps):
+        if st.either_order_with and (i + 1 >= len(steps) or steps[i + 1].id != st.either_order_with):
+            where = ("steps", [s["id"] for s in raw["steps"]].index(st.id), "either_order_with")
+            check.add(where, f"'{st.either_order_with}' must be the step right after '{st.id}'")
 
     _check_task_ids(raw, check)
     for pid in reg.profile_ids:
@@ -491,6 +506,17 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
     glossary = tuple(
         GlossaryEntry(g["id"], g["term"], check.text(g["definition"], ("glossary", i, "definition")))
         for i, g in enumerate(raw["glossary"])
+    )
+    disagreements = tuple(
+        Disagreement(
+            check.text(d["text"], ("disagreements", i, "text")),
+            tuple(
+                reg.sources[sid]
+                for j, sid in enumerate(d["sources"])
+                if check.ref(reg.sources, sid, ("disagreements", i, "sources", j), "source")
+            ),
+        )
+        for i, d in enumerate(raw.get("disagreements", []))
     )
     guide = Guide(
         languages=check.languages,
@@ -504,6 +530,7 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
         documents=tuple(documents),
         contacts=tuple(reg.contacts.values()),
         glossary=glossary,
+        disagreements=disagreements,
     )
     if not check.problems:
         for answers in guide.answer_sets():

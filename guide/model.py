@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -109,6 +109,7 @@ class DocumentUse:
     profiles: frozenset[str]
     required: bool
     condition: Text | None
+    upload: bool = True  # uploaded online at this step: the formats and the size limit apply
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,9 @@ class Step:
     notes: tuple[Note, ...]
     sources: tuple[SourceCheck, ...]
     documents: tuple[DocumentUse, ...] = field(default=(), compare=False, repr=False)
+    link_profiles: dict[str, frozenset[str]] = field(default_factory=dict)  # links for some profiles only
+    either_order_with: str | None = None  # the next step, which may come before this one (sources disagree)
+    label: str = ""  # its number as shown: "5", or "5a" and "5b" for two steps that may come in either order
 
     def applies(self, profile_id: str) -> bool:
         return profile_id in self.applies_to
@@ -146,6 +150,14 @@ class Step:
     def tasks_for(self, profile_id: str | None) -> tuple[Task, ...]:
         """The step's tasks for a profile (all of them when profile is None)."""
         return tuple(t for t in self.tasks if profile_id is None or profile_id in t.profiles)
+
+    def links_for(self, profile_id: str | None) -> tuple[Link, ...]:
+        """The step's links for a profile (all of them when profile is None)."""
+        return tuple(
+            link
+            for link in self.links
+            if profile_id is None or profile_id in self.link_profiles.get(link.id, frozenset({profile_id}))
+        )
 
     def notes_for(self, profile_id: str | None) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if profile_id is None or profile_id in n.profiles)
@@ -161,6 +173,29 @@ class Step:
     @property
     def last_checked(self) -> date:
         return max(s.checked for s in self.sources)
+
+
+def number_steps(steps: list[Step] | tuple[Step, ...]) -> tuple[Step, ...]:
+    """Number steps in order; a step and the one it may swap with share a number, as "5a" and "5b"."""
+    numbered: list[Step] = []
+    n = 0
+    for step in steps:
+        prev = numbered[-1] if numbered else None
+        if prev is not None and prev.either_order_with == step.id:
+            numbered[-1] = replace(prev, label=f"{prev.number}a")
+            numbered.append(replace(step, number=prev.number, label=f"{prev.number}b"))
+            continue
+        n += 1
+        numbered.append(replace(step, number=n, label=str(n)))
+    return tuple(numbered)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Where sources disagree, and what the guide does about it (for the people who keep the facts)."""
+
+    text: Text
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
@@ -185,6 +220,7 @@ class Guide:
     documents: tuple[Document, ...]
     contacts: tuple[Contact, ...]
     glossary: tuple[GlossaryEntry, ...]
+    disagreements: tuple[Disagreement, ...] = ()
 
     def step(self, step_id: str) -> Step:
         return next(s for s in self.steps if s.id == step_id)

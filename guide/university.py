@@ -26,7 +26,7 @@ from .loader import (
     make_contact,
     schema_problems,
 )
-from .model import Contact, DocumentUse, Guide, Step, Text
+from .model import Contact, DocumentUse, Guide, Step, Text, number_steps
 from .translations import Translation
 from .translations import apply as apply_translations
 from .yamlfile import LayeredData, LocatedData, read_yaml
@@ -251,7 +251,7 @@ def merge(guide: Guide, university: University) -> Guide:
     for step in guide.steps:
         steps.append(with_local_help(step))
         steps += [local.step for local in university.steps if local.after == step.id]
-    numbered = tuple(replace(s, number=n) for n, s in enumerate(steps, start=1))
+    numbered = number_steps(steps)
     documents = tuple(
         replace(
             d, uses=d.uses + tuple(u for ls in university.steps for u in ls.step.documents if u.document.id == d.id)

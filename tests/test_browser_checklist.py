@@ -61,14 +61,14 @@ def test_ticks_survive_a_reload_and_a_change_of_language(page, base, guide, lang
     ids = page.eval_on_selector_all("input[data-task]", "els => els.map(e => e.dataset.task)")
     for task in ids[:3]:
         page.click(f"label[for='task-{task}']")
-    assert page.inner_text(".hig-progress__count") == f"3 sur {total} fait(s)"
+    assert page.inner_text(".hig-progress__count") == f"3 tâches faites sur {total}"
     page.reload()
     assert ticked(page) == ids[:3]
     # Follow the language switch (its menu opens on hover; the link itself is what matters).
     page.goto(urljoin(page.url, page.get_attribute("a.md-select__link[hreflang='en']", "href")))
     assert page.url == en_url
     assert ticked(page) == ids[:3]
-    assert page.inner_text(".hig-progress__count") == f"3 of {total} done"
+    assert page.inner_text(".hig-progress__count") == f"3 of {total} tasks done"
     # The same task ticked on a topic page is ticked on the path page too.
     page.goto(base + "en/carte-vitale/")
     page.click("label[for='task-carte-vitale.form']")
@@ -109,7 +109,7 @@ def test_progress_moves_to_a_fresh_browser_with_the_link_or_the_code(browser, pa
     phone.goto(link)
     assert ticked(phone) == ["register-online.prepare", "personal-area.password"]
     assert "#restore" not in phone.url
-    assert phone.inner_text(".hig-carry__message").startswith("2 box(es) ticked")
+    assert phone.inner_text(".hig-carry__message").startswith("2 boxes ticked")
     fresh.close()
 
     other = browser.new_context()

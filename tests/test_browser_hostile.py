@@ -144,7 +144,7 @@ def test_without_storage_ticks_stay_for_the_visit_and_the_page_says_so_once(brow
     code = page.input_value("#carry-code")
     page.goto("about:blank")  # a new visit: the ticks are gone, the code brings them back
     page.goto(base + path_url("non-eu", "en", languages[0]) + "#restore=" + code)
-    assert page.inner_text(".hig-carry__message").startswith("2 box(es) ticked")
+    assert page.inner_text(".hig-carry__message").startswith("2 boxes ticked")
     assert page.is_checked("[id='task-register-online.home']")
     context.close()
     assert not errors, errors

@@ -66,6 +66,13 @@
     }
   }
 
+  /* The label of `holder` for `count` in the page's language: data-NAME-one or data-NAME-other. */
+  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  function plural(holder, name, count) {
+    var form = rules && rules.select(count) === "one" ? "One" : "Other";
+    return holder.dataset[name + form] || holder.dataset[name + "Other"];
+  }
+
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) {
       return key in values ? String(values[key]) : "";
@@ -130,7 +137,7 @@
     if (progress) {
       var done = boxes.filter(function (box) { return box.checked; }).length;
       progress.querySelector(".hig-progress__count").textContent =
-        format(progress.dataset.progressTemplate, { done: done, total: boxes.length });
+        format(plural(progress, "progress", done), { done: done, total: boxes.length });
     }
     if (carry) {
       var ids = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.dataset.task; });
@@ -207,8 +214,8 @@
     });
     save(ticks);
     refresh();
-    var text = format(message.dataset.done, { count: applied });
-    if (unknown) text += " " + format(message.dataset.unknown, { count: unknown });
+    var text = format(plural(message, "done", applied), { count: applied });
+    if (unknown) text += " " + format(plural(message, "unknown", unknown), { count: unknown });
     message.textContent = text;
   }
 
