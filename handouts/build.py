@@ -15,6 +15,7 @@ from guide.errors import DataError, Problem
 from guide.model import Text
 from guide.project import Project, load_project
 from macros.render import make_environment
+from macros.typography import typeset
 
 from .catalogue import FOLDER, Handout, catalogue
 from .qr import qr_svg
@@ -101,7 +102,8 @@ def build_handouts(site_dir: Path, project: Project) -> list[Path]:
                 )
             )
             continue
-        document = HTML(string=render_html(handout, project, env), base_url=str(TEMPLATES)).render(
+        page = typeset(render_html(handout, project, env), handout.lang)
+        document = HTML(string=page, base_url=str(TEMPLATES)).render(
             pdf_variant=PDF_VARIANT
         )
         where = f"{FOLDER}/{handout.filename}"

@@ -29,6 +29,7 @@ if str(PROJECT) not in sys.path:
 
 from guide.paths import PATHS_FOLDER  # noqa: E402
 from macros.model_cache import load_once  # noqa: E402
+from macros.typography import link_phones, typeset  # noqa: E402
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
@@ -95,7 +96,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
     if not _offline(config):  # the offline copy keeps its links inside itself
         output = ALTERNATE.sub(absolute, output)
-    output = mark_phrases(output, page.file.src_uri.split("/", 1)[0], project.labels.phrases)
+    lang = page.file.src_uri.split("/", 1)[0]
+    output = mark_phrases(output, lang, project.labels.phrases)
+    output = link_phones(output, [c.phone for c in project.guide.contacts], lang)
+    output = typeset(output, lang)
     return output.replace("<head>", f"<head>\n    {_csp.pop(page.file.src_uri)}", 1)
 
 

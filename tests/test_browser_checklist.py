@@ -43,8 +43,8 @@ def test_answers_lead_to_the_path_of_each_profile(page, base, guide, languages):
             page.wait_for_load_state()
             profile = guide.profiles_matching(answers)[0]
             assert page.url.split("?")[0] == base + path_url(profile.id, lang, languages[0]), (lang, answers)
-            # The advice for the answers given is shown, and only that advice.
-            shown = page.eval_on_selector_all(".hig-advice:not([hidden])", "els => els.map(e => e.dataset.advice)")
+            # The advice for the answers given is visible, and only that advice (what is seen, not the attribute).
+            shown = [a.get_attribute("data-advice") for a in page.locator(".hig-advice").all() if a.is_visible()]
             expected = [
                 f"{q.id}={answers[q.id]}" for q in guide.questions if q.id in answers and answers[q.id] in q.advice
             ]

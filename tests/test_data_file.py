@@ -84,7 +84,13 @@ def test_every_phone_number_belongs_to_a_contact_that_a_sourced_step_names(guide
 
 def test_steps_are_numbered_in_phase_order(guide: Guide):
     order = [p.id for p in guide.phases]
-    assert [s.number for s in guide.steps] == list(range(1, len(guide.steps) + 1))
+    labels = [s.label for s in guide.steps]
+    assert len(labels) == len(set(labels))
+    numbers = sorted({s.number for s in guide.steps})
+    assert numbers == list(range(1, len(numbers) + 1))
+    for step, after in zip(guide.steps, guide.steps[1:], strict=False):
+        same = step.either_order_with == after.id
+        assert (after.number == step.number) == same and (after.number == step.number + 1) != same, after.id
     assert [order.index(s.phase.id) for s in guide.steps] == sorted(order.index(s.phase.id) for s in guide.steps)
 
 

@@ -74,7 +74,10 @@ def pages(site: Path, lang: str, default_lang: str, languages: tuple[str, ...]) 
 
 
 def fold(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace folded, and French typography undone (apostrophe, spaces around punctuation), so that a
+    data text and the page that typesets it compare equal."""
+    text = " ".join(text.replace("’", "'").split())
+    return re.sub(r"«\s+", "«", re.sub(r"\s+([:;!?»])", r"\1", text))
 
 
 def data_texts(guide: Guide) -> list[tuple[str, Text]]:
@@ -118,7 +121,7 @@ def language_pages(site: Path, languages: tuple[str, ...]) -> dict[str, list[Bui
 
 def missing_data_texts(guide: Guide, lang: str, site_pages: list[BuiltPage]) -> list[str]:
     """Names of the data texts of `lang` that no page of that language shows."""
-    text = " ".join(p.text for p in site_pages)
+    text = fold(" ".join(p.text for p in site_pages))
     return [name for name, value in data_texts(guide) if fold(value(lang)) not in text]
 
 
@@ -134,5 +137,6 @@ def foreign_texts(guide: Guide, lang: str, languages: tuple[str, ...], site_page
             if fold(v(other)) != fold(v(lang)) and len(v(other)) > 12
         ]
         for page in site_pages:
-            found += [f"{page.url}: {other} {name}" for name, value in foreign if value in page.own_language_text]
+            own = fold(page.own_language_text)
+            found += [f"{page.url}: {other} {name}" for name, value in foreign if value in own]
     return found
