@@ -15,6 +15,7 @@ import base64
 import hashlib
 import re
 import sys
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
@@ -22,6 +23,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
@@ -29,7 +31,8 @@ if str(PROJECT) not in sys.path:
 
 from guide.paths import PATHS_FOLDER  # noqa: E402
 from macros.model_cache import load_once  # noqa: E402
-from macros.typography import link_phones, typeset  # noqa: E402
+from macros.pages import page_url  # noqa: E402
+from macros.typography import link_phones, link_words, typeset  # noqa: E402
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
@@ -98,9 +101,26 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = ALTERNATE.sub(absolute, output)
     lang = page.file.src_uri.split("/", 1)[0]
     output = mark_phrases(output, lang, project.labels.phrases)
-    output = link_phones(output, [c.phone for c in project.guide.contacts], lang)
+    output = in_article(output, lambda a: link_phones(a, [c.phone for c in project.guide.contacts], lang))
+    if not page.file.src_uri.endswith("/" + GLOSSARY_PAGE):
+        glossary = page_url(GLOSSARY_PAGE, lang, default, bool(config.use_directory_urls))
+        href = get_relative_url(glossary, page.url)
+        terms = {g.term.split(" (")[0]: f"{href}#term-{g.id}" for g in project.guide.glossary}
+        output = in_article(output, lambda a: link_words(a, terms, lang))
     output = typeset(output, lang)
     return output.replace("<head>", f"<head>\n    {_csp.pop(page.file.src_uri)}", 1)
+
+
+GLOSSARY_PAGE = "glossaire.md"  # its terms are linked from the first place each page mentions them
+
+
+def in_article(html: str, change: Callable[[str], str]) -> str:
+    """`html` with `change` applied to its <article> only (not the header, navigation or footer)."""
+    if "<article" not in html:
+        return html
+    start = html.index("<article")
+    end = html.index("</article>", start)
+    return html[:start] + change(html[start:end]) + html[end:]
 
 
 def mark_phrases(html: str, page_lang: str, phrases: dict[str, list[str]]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,13 @@ def markdown_text(text: str) -> Markup:
     HTML or Markdown could take as syntax (a tag, a link, emphasis, attributes) becomes a numeric character
     reference, which both leave alone and the browser shows as the character itself."""
     return Markup("".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in str(text)))
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """Alphabetical order as a French or English reader expects it: accents and case count only to break
+    ties (médecin before mutuelle, état before étude)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
+    return plain, text.casefold()
 
 
 def make_environment(templates: Path = TEMPLATES) -> Environment:
@@ -178,7 +186,7 @@ class Widgets:
 
     def glossary(self) -> Markup:
         """The French terms, sorted as the reader's language sorts them."""
-        entries = sorted(self.guide.glossary, key=lambda g: g.term.casefold())
+        entries = sorted(self.guide.glossary, key=lambda g: sort_key(g.term))
         return self._render("glossary.html", entries=entries)
 
     def sources(self) -> Markup:

@@ -18,6 +18,8 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space
 SPACES = "[ \u00a0\u202f]"
 SKIP = {"script", "style", "code", "pre", "textarea"}
+# Where a word is a title or a control's name rather than prose: no link is added inside.
+TITLES = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "legend", "label", "title", "strong", "button"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 TAG = re.compile(r"(<[^>]+>)")
 TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
@@ -48,8 +50,11 @@ def unbreakable_phones(text: str) -> str:
     return PHONE_GROUPS.sub(lambda m: m.group(1) + m.group(2).replace(" ", NBSP), text)
 
 
-def _text_nodes(page: str, visit: Callable[[str, str, bool], str], default_lang: str) -> str:
-    """Rebuild `page` with each text node replaced by visit(text, language, inside_a_link)."""
+def _text_nodes(
+    page: str, visit: Callable[[str, str, bool], str], default_lang: str, leave: frozenset[str] = frozenset({"a"})
+) -> str:
+    """Rebuild `page` with each text node replaced by visit(text, language, inside_left_alone), where the
+    last is true inside a link or another element named in `leave`."""
     parts = TAG.split(page)
     langs: list[tuple[str, str, int]] = []  # (tag, language, depth of that tag when it opened)
     depth: dict[str, int] = {}
@@ -71,14 +76,14 @@ def _text_nodes(page: str, visit: Callable[[str, str, bool], str], default_lang:
                 if langs and langs[-1][0] == name and langs[-1][2] == depth[name]:
                     langs.pop()
                 skip -= name in SKIP
-                links -= name == "a"
+                links -= name in leave
             else:
                 lang = LANG.search(part)
                 if lang:
                     langs.append((name, lang.group(1).split("-")[0].lower(), depth.get(name, 0)))
                 depth[name] = depth.get(name, 0) + 1
                 skip += name in SKIP
-                links += name == "a"
+                links += name in leave
             continue
         if skip > 0 or not part.strip():
             continue
@@ -99,24 +104,45 @@ def typeset(page: str, default_lang: str = "en") -> str:
 
 
 def link_phones(page: str, phones: Iterable[str], default_lang: str = "en") -> str:
-    """Every mention of one of `phones` outside a link becomes a tel: link (marked to be restored below)."""
-    numbers = sorted({p for p in phones if p}, key=len, reverse=True)
-    if not numbers:
+    """Every mention of one of `phones` outside a link becomes a tel: link."""
+    targets = {p: "tel:" + re.sub(r"\D", "", p) for p in phones if p}
+    return link_words(page, targets, default_lang, first_only=False, leave=frozenset({"a", "button"}))
+
+
+def link_words(
+    page: str,
+    targets: dict[str, str],
+    default_lang: str = "en",
+    first_only: bool = True,
+    leave: frozenset[str] = frozenset({"a"}) | TITLES,
+) -> str:
+    """Link each word or phrase of `targets` (text -> address) where the text of `page` mentions it, outside
+    links and the elements of `leave` (titles, by default): its first mention only, or every mention."""
+    words = sorted((w for w in targets if w), key=len, reverse=True)
+    if not words:
         return page
     pattern = re.compile(
-        r"(?<![\d\w])(" + "|".join(re.escape(n).replace(r"\ ", "[ \u00a0]") for n in numbers) + r")(?![\d\w])"
+        r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\ ", "[ \u00a0]") for w in words) + r")(?![\w-])"
     )
+    spaced = {re.sub(r"\s", " ", w): w for w in words}
+    done: set[str] = set()
 
     def visit(text: str, _lang: str, in_link: bool) -> str:
         if in_link:
             return text
-        return pattern.sub(lambda m: f"\x01{m.group(1)}\x02", text)
 
-    marked = _text_nodes(page, visit, default_lang)
+        def mark(m: re.Match[str]) -> str:
+            word = spaced[re.sub(r"\s", " ", m.group(1))]
+            if first_only and word in done:
+                return m.group(1)
+            done.add(word)
+            return f"\x01{word}\x03{m.group(1)}\x02"
 
-    def tel(match: re.Match[str]) -> str:
-        number = match.group(1)
-        digits = re.sub(r"\D", "", number)
-        return f'<a class="hig-phone" href="tel:{digits}">{number}</a>'
+        return pattern.sub(mark, text)
 
-    return re.sub("\x01([^\x02]*)\x02", tel, marked)
+    marked = _text_nodes(page, visit, default_lang, leave)
+    return re.sub(
+        "\x01([^\x03]*)\x03([^\x02]*)\x02",
+        lambda m: f'<a class="hig-link" href="{html.escape(targets[m.group(1)])}">{m.group(2)}</a>',
+        marked,
+    )

@@ -11,8 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.paths import PATHS_FOLDER
+from macros.render import sort_key
 from tests.support.server import published_url
-from tests.support.site import TEMPLATE_LEFTOVER, foreign_texts, language_pages, missing_data_texts
+from tests.support.site import TEMPLATE_LEFTOVER, fold, foreign_texts, language_pages, missing_data_texts
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 PREFIX = urlsplit(published_url()).path
@@ -43,7 +44,7 @@ def test_terms_and_phone_numbers_are_on_the_site_in_each_language(guide, languag
     for lang in languages:
         text = " ".join(p.text for p in site_pages[lang])
         for g in guide.glossary:
-            assert g.term in text, (lang, g.term)
+            assert fold(g.term) in fold(text), (lang, g.term)
         for c in guide.contacts:
             if c.phone:
                 assert c.phone in text, (lang, c.phone)
@@ -160,3 +161,23 @@ def test_the_offline_copy_is_in_the_site_and_linked_from_each_home_page(built_si
     for lang in languages:
         home = built_site / ("" if lang == languages[0] else lang) / "index.html"
         assert "health-insurance-guide-offline.zip" in home.read_text(encoding="utf-8")
+
+
+def test_the_glossary_is_in_a_readers_order_and_linked_from_where_its_terms_first_appear(site_pages, guide, languages):
+    for lang in languages:
+        [glossary] = [p for p in site_pages[lang] if p.url.endswith("glossaire/")]
+        terms = [dt.get_text() for dt in glossary.soup.select("dl.hig-glossary dt")]
+        assert terms == sorted(terms, key=sort_key), lang
+        if {"médecin traitant", "mutuelle (complémentaire santé)"} <= set(terms):
+            assert terms.index("médecin traitant") < terms.index("mutuelle (complémentaire santé)")
+        linked = {
+            a["href"].split("#")[1]
+            for p in site_pages[lang]
+            for a in p.soup.select("article a.hig-link[href*='#term-']")
+        }
+        assert linked, lang
+        for anchor in linked:
+            assert glossary.soup.find(id=anchor), (lang, anchor)
+        for page in site_pages[lang]:
+            for term_id in {a["href"].split("#")[1] for a in page.soup.select("article a[href*='#term-']")}:
+                assert len(page.soup.select(f"article a.hig-link[href$='#{term_id}']")) == 1, (page.url, term_id)

@@ -40,8 +40,10 @@ class BuiltPage:
         article = soup.find("article") or soup
         for span in article.find_all("span", attrs={"lang": True}):
             span.unwrap()
+        for link in article.select("a.hig-link"):  # words linked inside a sentence (terms, phone numbers)
+            link.unwrap()
         article.smooth()
-        return " ".join(article.get_text(" ").split())
+        return fold(article.get_text(" "))
 
     @cached_property
     def own_language_text(self) -> str:
@@ -52,6 +54,9 @@ class BuiltPage:
         for tag in article.find_all(attrs={"lang": True}):
             if tag["lang"] != own:
                 tag.decompose()
+        for link in article.select("a.hig-link"):
+            link.unwrap()
+        article.smooth()
         return " ".join(article.get_text(" ").split())
 
     def resolve(self, href: str, prefix: str) -> str:
