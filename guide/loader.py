@@ -290,6 +290,7 @@ def add_sources(items: list[dict[str, Any]], reg: Registry, check: _Checker, at:
             check.text(item["publisher"], path + ("publisher",)),
             check.text(item["dated"], path + ("dated",)),
             link_list(ids, reg, check, path + ("link",)),
+            item.get("read_as", "document"),
         )
 
 

@@ -31,6 +31,7 @@ class Source:
     publisher: Text
     dated: Text
     links: tuple[Link, ...]
+    read_as: str = "document"  # or "notes": the facts were checked against notes taken from the page
 
 
 @dataclass(frozen=True)

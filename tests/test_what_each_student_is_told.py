@@ -37,6 +37,12 @@ TOLD = {
         ["etudiant-etranger"],
         ["residence-permit-validation"],
     ),
+    "french-abroad": (
+        ["identity", "civil-status", "rib"],
+        ["residence-permit", "student-visa", "proof-of-resources", "civil-status-translation"],
+        ["etudiant-etranger"],
+        ["residence-permit-validation"],
+    ),
     "eu-ehic": (
         ["european-health-insurance-card"],
         ["residence-permit", "student-visa", "rib", "civil-status", "proof-of-resources"],
