@@ -103,9 +103,7 @@ def build_handouts(site_dir: Path, project: Project) -> list[Path]:
             )
             continue
         page = typeset(render_html(handout, project, env), handout.lang)
-        document = HTML(string=page, base_url=str(TEMPLATES)).render(
-            pdf_variant=PDF_VARIANT
-        )
+        document = HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
         where = f"{FOLDER}/{handout.filename}"
         if len(document.pages) > MAX_PAGES[handout.kind]:
             problems.append(
