@@ -1,9 +1,11 @@
-"""MkDocs hook: what each page's <head> needs, and what the theme gets wrong for a bilingual site.
+"""MkDocs hook: what each page needs once rendered, and what the theme gets wrong for a bilingual site.
 
-- a meta description per page, from data/ui.yaml (path pages: the profile's description);
-- a Content-Security-Policy (meta tag) allowing only the site itself, with the hashes
-  of the theme's inline scripts (not on the offline copy, read from file://);
-- absolute hreflang alternates, plus x-default;
+- a meta description per page, from data/ui.yaml (path pages: the profile's description), escaped;
+- a Content-Security-Policy (meta tag) allowing only the site itself and the inline scripts that
+  our templates render, by their hashes (in the offline copy too, with file: for its scripts);
+- absolute hreflang alternates, plus x-default (relative ones in the offline copy);
+- phrases of another language marked, phone numbers and glossary terms linked, the typography
+  of each text's language (macros/typography.py);
 - a one-page sitemap.xml beside each page: Material fetches `sitemap.xml` next to every
   alternate link, which would otherwise 404 in the reader's console;
 - one bilingual 404 page at the root (each language build would overwrite it).
@@ -85,7 +87,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: objec
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Absolute alternates with x-default, and the security policy."""
+    """Absolute alternates with x-default, phrases marked with their language, phone numbers and glossary
+    terms linked, the typography of each text's language, and the security policy."""
     project = _project(config)
     here = urljoin(config.site_url, page.url)
     default = project.languages[0]
@@ -163,10 +166,13 @@ SCRIPT_TEMPLATES = (
     "partials/hig-head.html",
 )
 _csp: dict[str, str] = {}  # page source -> its CSP meta tag, from on_page_context to on_post_page
+_hashes: dict[str, list[str]] = {}  # base URL -> hashes: a handful of base URLs per build
 
 
 def shipped_script_hashes(config: MkDocsConfig, base_url: str) -> list[str]:
     """The hashes of the inline scripts our templates render for a page whose base URL is `base_url`."""
+    if base_url in _hashes:
+        return _hashes[base_url]
     env = config.theme.get_env()
     hashes = set()
     for name in SCRIPT_TEMPLATES:
@@ -175,7 +181,8 @@ def shipped_script_hashes(config: MkDocsConfig, base_url: str) -> list[str]:
             if "application/json" not in attributes:  # data, not run
                 digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
                 hashes.add(f"'sha256-{digest}'")
-    return sorted(hashes)
+    _hashes[base_url] = sorted(hashes)
+    return _hashes[base_url]
 
 
 def csp_meta(config: MkDocsConfig, base_url: str) -> str:
