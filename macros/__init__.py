@@ -6,7 +6,6 @@ Everything MkDocs-specific stays in this file; the rendering lives in
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from guide.ui import UnknownLabel
 from handouts.catalogue import FOLDER
 
 from .model_cache import load_once
-from .pages import page_url, step_page, step_pages
+from .pages import page_url, step_page, step_pages_with_local
 from .render import WIDGETS, WidgetInputError, Widgets, make_environment
 
 
@@ -72,18 +71,8 @@ def define_env(env: Any) -> None:
     jinja = make_environment()
     docs_dir = env.conf["docs_dir"]
     default_lang = languages[0]
-    pages = step_pages(docs_dir, languages)
-    step_ids = [s.id for s in guide.steps]
-    for lang in languages:  # a page naming an unknown step stops the build before anything renders
-        for step_id, source in pages[lang].items():
-            if step_id not in step_ids:
-                close = difflib.get_close_matches(step_id, step_ids, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                fail(f"content/{lang}/{source}: unknown step '{step_id}'{hint}")
-    for lang in languages:  # a university's step is shown on the page of the step it follows
-        for local in project.university.steps:
-            if local.after in pages[lang]:
-                pages[lang][local.step.id] = pages[lang][local.after]
+    # Unknown steps in pages were reported before this runs (macros.check, from hooks/paths.py).
+    pages = step_pages_with_local(docs_dir, languages, [(s.step.id, s.after) for s in project.university.steps])
     directory_urls = bool(env.conf["use_directory_urls"])
 
     def call(render: Callable[[Widgets], str]) -> str:

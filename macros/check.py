@@ -23,7 +23,7 @@ from handouts.build import TEMPLATES as HANDOUT_TEMPLATES
 from handouts.build import render_html
 from handouts.catalogue import catalogue
 
-from .pages import parity_problems, step_page, step_pages
+from .pages import parity_problems, step_page, step_pages_with_local
 from .render import WIDGETS, WidgetInputError, Widgets, make_environment
 
 RENDER_ERRORS = (WidgetInputError, UnknownLabel, TypeError, KeyError, ValueError, IndexError, AttributeError)
@@ -58,11 +58,7 @@ def page_problems(project: Project) -> list[Problem]:
     """Every problem the build would meet in the pages, one located line each."""
     docs = project.root / "content"
     problems = parity_problems(docs, project.languages, skip=PATHS_FOLDER)
-    pages = step_pages(docs, project.languages)
-    for lang in project.languages:
-        for local in project.university.steps:
-            if local.after in pages[lang]:
-                pages[lang][local.step.id] = pages[lang][local.after]
+    pages = step_pages_with_local(docs, project.languages, [(s.step.id, s.after) for s in project.university.steps])
     jinja = make_environment()
     for lang in project.languages:
         widgets = Widgets(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from guide.errors import Problem
@@ -31,6 +32,18 @@ def step_pages(docs_dir: str | Path, languages: tuple[str, ...]) -> dict[str, di
             for step_id in STEP_CALL.findall(md.read_text(encoding="utf-8")):
                 found[lang].setdefault(step_id, rel)
     return found
+
+
+def step_pages_with_local(
+    docs_dir: str | Path, languages: tuple[str, ...], local_steps: Iterable[tuple[str, str]]
+) -> dict[str, dict[str, str]]:
+    """step_pages(), with each university step (id, the national step it follows) on that step's page."""
+    pages = step_pages(docs_dir, languages)
+    for lang in languages:
+        for step_id, after in local_steps:
+            if after in pages[lang]:
+                pages[lang][step_id] = pages[lang][after]
+    return pages
 
 
 def parity_problems(docs_dir: str | Path, languages: tuple[str, ...], skip: str = "") -> list[Problem]:
