@@ -158,7 +158,7 @@ def test_a_page_asking_for_an_unknown_step_fails_clearly(project_copy, tmp_path)
     result = run_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "content/fr/carte-vitale.md: unknown step 'carte-vital' (did you mean 'carte-vitale'?)" in output
+    assert "content/fr/carte-vitale.md:6: step(): unknown step 'carte-vital' (did you mean 'carte-vitale'?)" in output
 
 
 def test_a_page_without_a_twin_in_the_other_language_fails_clearly(project_copy, tmp_path):
