@@ -47,13 +47,14 @@ def relative(here: str, target: str) -> str:
 
 
 CHECKLIST_SCRIPT = "assets/checklist.js"
+HEAD_SCRIPT = "overrides/partials/hig-head.html"  # names the localStorage key, for the scripts and this page
 
 
 def storage_key(script: Path) -> str:
-    """The localStorage key the checklist script uses, read from the script itself."""
-    match = re.search(r'STORE_KEY = "([^"]+)"', script.read_text(encoding="utf-8"))
+    """The localStorage key the checklist uses, read from the one script that names it."""
+    match = re.search(r'\bkey:"([^"]+)"', script.read_text(encoding="utf-8"))
     if not match:
-        fail(f"{script}: no STORE_KEY found")
+        fail(f"{script}: no storage key found")
     return match.group(1)
 
 
@@ -104,7 +105,7 @@ def define_env(env: Any) -> None:
             jinja,
             project.university,
             lambda h: relative(page.url, f"{FOLDER}/{h.filename}"),
-            storage_key(root / "content" / CHECKLIST_SCRIPT),
+            storage_key(root / HEAD_SCRIPT),
         )
 
     for name in WIDGETS:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -141,8 +142,27 @@ class Widgets:
         )
 
     def path(self, profile: str) -> Markup:
-        """A profile's path: the steps that apply with their tasks, a line for each other step."""
-        return self._render("path.html", profile=self._profile(profile), level=2)
+        """A profile's path: where the student is, the steps that apply with their tasks, then the steps that
+        do not apply, grouped by the reason they do not."""
+        chosen = self._profile(profile)
+        steps = self.guide.steps_for(chosen.id)
+        progress = [
+            {"id": s.id, "tasks": [task.id for task in s.tasks_for(chosen.id)]} for s in steps
+        ]
+        skipped: dict[str, tuple[Text, list]] = {}
+        for s in self.guide.steps:
+            if not s.applies(chosen.id):
+                reason = s.skip_reason(chosen)
+                skipped.setdefault(reason(self.lang), (reason, []))[1].append(s)
+        return self._render(
+            "path.html",
+            profile=chosen,
+            level=2,
+            progress_steps=json.dumps(progress, separators=(",", ":")),
+            task_total=sum(len(p["tasks"]) for p in progress),
+            skipped=list(skipped.values()),
+            plural=lambda n: Locale.parse(self.lang).plural_form(n),
+        )
 
     def path_title(self, profile: str) -> Markup:
         """A profile's path title, for the page's Markdown heading."""

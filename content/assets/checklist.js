@@ -6,7 +6,8 @@
 (function () {
   "use strict";
 
-  var STORE_KEY = "health-insurance-guide:tasks";
+  var HIG = window.HIG; /* overrides/partials/hig-head.html: the storage key, plurals, the progress box */
+  var STORE_KEY = HIG.key;
   var SCRIPT_SRC = document.currentScript ? document.currentScript.src : "";
   var CODE_VERSION = "1";
 
@@ -66,18 +67,8 @@
     }
   }
 
-  /* The label of `holder` for `count` in the page's language: data-NAME-one or data-NAME-other. */
-  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
-  function plural(holder, name, count) {
-    var form = rules && rules.select(count) === "one" ? "One" : "Other";
-    return holder.dataset[name + form] || holder.dataset[name + "Other"];
-  }
-
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) {
-      return key in values ? String(values[key]) : "";
-    });
-  }
+  var plural = HIG.plural; /* the label of an element for a count: data-NAME-one or data-NAME-other */
+  var format = HIG.format;
 
   /* ---- Carry-over code: version, ids, checksum; no server involved. ---- */
 
@@ -134,11 +125,12 @@
   function refresh() {
     var ticks = load();
     boxes.forEach(function (box) { box.checked = ticks[box.dataset.task] === true; });
-    if (progress) {
-      var done = boxes.filter(function (box) { return box.checked; }).length;
-      progress.querySelector(".hig-progress__count").textContent =
-        format(plural(progress, "progress", done), { done: done, total: boxes.length });
-    }
+    if (progress) HIG.progress(progress, ticks);
+    /* A step just finished says so, but stays open under the student's finger; it folds on the next visit. */
+    document.querySelectorAll("details.hig-step__body[data-tasks]").forEach(function (body) {
+      var finished = body.dataset.tasks.split(" ").every(function (id) { return ticks[id] === true; });
+      body.parentNode.classList.toggle("hig-step--done", finished);
+    });
     if (carry) {
       var ids = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.dataset.task; });
       var code = encode(ids);
@@ -160,15 +152,28 @@
     });
   });
 
-  if (progress) {
-    progress.querySelector(".hig-reset").addEventListener("click", function (event) {
+  var tools = document.querySelector(".hig-path__tools");
+  if (tools) {
+    tools.querySelector(".hig-reset").addEventListener("click", function (event) {
       if (!window.confirm(event.currentTarget.dataset.confirm)) return;
       var ticks = load();
       boxes.forEach(function (box) { delete ticks[box.dataset.task]; });
       save(ticks);
       refresh();
     });
-    progress.querySelector(".hig-print").addEventListener("click", function () { window.print(); });
+    tools.querySelector(".hig-print").addEventListener("click", function () { window.print(); });
+  }
+
+  /* A link to a folded step (the progress box's, the table of contents') opens it. */
+  function openTarget(id) {
+    var body = document.querySelector('details.hig-step__body[data-step="' + CSS.escape(id) + '"]');
+    if (body) body.open = true;
+  }
+  window.addEventListener("hashchange", function () { openTarget(decodeURIComponent(location.hash.slice(1))); });
+  if (progress) {
+    progress.querySelector(".hig-progress__go").addEventListener("click", function (event) {
+      openTarget(event.currentTarget.getAttribute("href").slice(1));
+    });
   }
 
   /* The QR code of the carry-over link, drawn by the vendored generator, loaded on demand. */
@@ -283,14 +288,8 @@
     update();
   }
 
-  /* Advice for the answers given on the home page (see the chooser above); it follows a change of language. */
-  var advice = document.querySelectorAll(".hig-advice");
-  if (advice.length && location.search) {
-    new URLSearchParams(location.search).forEach(function (value, key) {
-      advice.forEach(function (block) {
-        if (block.dataset.advice === key + "=" + value) block.hidden = false;
-      });
-    });
+  /* The advice for the answers given on the home page (shown by hig-head.html) follows a change of language. */
+  if (document.querySelector(".hig-advice") && location.search) {
     document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
       a.setAttribute("href", a.getAttribute("href").split("?")[0] + location.search);
     });
