@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
 
 from guide.errors import DataError, Problem
-from guide.model import Text
+from guide.model import Contact, Document, Guide, Profile, Text
 from guide.project import Project, load_project
 from macros.render import make_environment
 from macros.typography import typeset
@@ -23,7 +24,48 @@ from .qr import qr_svg
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REGISTER_LINK = "etudiant-etranger"
 PDF_VARIANT = "pdf/ua-1"  # tagged, with document language and title, for screen readers
-MAX_PAGES = {"overview": 2, "bilingual": 2, "checklist": 4}
+MAX_PAGES = {"overview": 2, "bilingual": 2, "checklist": 2}  # a checklist: one sheet, both sides
+
+
+def registers(guide: Guide, profile_id: str) -> bool:
+    """Whether a profile registers: one of its steps sends it to the registration site."""
+    return any(link.id == REGISTER_LINK for s in guide.steps_for(profile_id) for link in s.links_for(profile_id))
+
+
+def register_groups(guide: Guide) -> list[tuple[str, list[Profile]]]:
+    """The situations that must register and those that need not, as (label, profiles), empty groups left out."""
+    groups = [
+        ("must_register", [p for p in guide.profiles if registers(guide, p.id)]),
+        ("need_not_register", [p for p in guide.profiles if not registers(guide, p.id)]),
+    ]
+    return [(label, profiles) for label, profiles in groups if profiles]
+
+
+def who_needs(guide: Guide, doc: Document, t: Callable[[Text | str], str]) -> str:
+    """The situations that need a document, with the condition where there is one; "everyone" when it is
+    every situation that registers."""
+    plain: set[str] = set()
+    conditional: dict[str, Text] = {}
+    for use in doc.uses:
+        for pid in use.profiles:
+            if use.condition is None:
+                plain.add(pid)
+            else:
+                conditional.setdefault(pid, use.condition)
+    conditional = {pid: c for pid, c in conditional.items() if pid not in plain}
+    if not conditional and plain == {p.id for p in guide.profiles if registers(guide, p.id)}:
+        return t("everyone")
+    names = [t(p.name) for p in guide.profiles if p.id in plain]
+    names += [f"{t(p.name)} ({t(conditional[p.id])})" for p in guide.profiles if p.id in conditional]
+    return t("separator").join(names)
+
+
+def contact_list(project: Project) -> list[Contact]:
+    """Every contact a reader can reach, with the university's desk and its CPAM (which replaces the national
+    "your CPAM" entry)."""
+    university = project.university
+    national = [c for c in project.guide.contacts if not (c.kind == "office" and university.cpam)]
+    return national + [c for c in (university.desk, university.cpam) if c]
 
 
 def render_html(handout: Handout, project: Project, env: Environment) -> str:
@@ -33,7 +75,15 @@ def render_html(handout: Handout, project: Project, env: Environment) -> str:
     def t(value: Text | str) -> str:
         return value(lang) if isinstance(value, Text) else labels.get(value, lang)
 
-    context: dict[str, object] = {}
+    context: dict[str, object] = {
+        "situation_questions": [
+            q for q in guide.questions if not q.ask_if and any(q.id in p.answers for p in guide.profiles)
+        ],
+        "register_groups": register_groups(guide),
+        "who_needs": lambda doc, t_: who_needs(guide, doc, t_),
+        "contact_list": contact_list(project),
+        "t_in": lambda other: (lambda v: v(other) if isinstance(v, Text) else labels.get(v, other)),
+    }
     if handout.kind == "checklist":
         profile = guide.profile(handout.profile)
         title = labels.get("path_title", lang).format(name=profile.name(lang))
@@ -63,18 +113,19 @@ def render_html(handout: Handout, project: Project, env: Environment) -> str:
     )
 
 
-def _pages_of_steps(document) -> dict[str, set[int]]:
-    """Step id -> pages its block appears on, from WeasyPrint's layout."""
-    found: dict[str, set[int]] = {}
-    for number, page in enumerate(document.pages, start=1):
+def _step_heights(document) -> dict[str, float]:
+    """Step id -> the height its block takes, summed over the pages and columns it runs through (CSS px)."""
+    heights: dict[str, float] = {}
+    for page in document.pages:
         stack = [page._page_box]
         while stack:
             box = stack.pop()
             element = getattr(box, "element", None)
             if element is not None and element.get("data-step") and getattr(box, "element_tag", "") == "section":
-                found.setdefault(element.get("data-step"), set()).add(number)
+                heights[element.get("data-step")] = heights.get(element.get("data-step"), 0.0) + box.margin_height()
+                continue
             stack.extend(getattr(box, "children", []))
-    return found
+    return heights
 
 
 def build_handouts(site_dir: Path, project: Project) -> list[Path]:
@@ -106,24 +157,22 @@ def build_handouts(site_dir: Path, project: Project) -> list[Path]:
         document = HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
         where = f"{FOLDER}/{handout.filename}"
         if len(document.pages) > MAX_PAGES[handout.kind]:
+            heights = _step_heights(document)
+            longest = max(heights, key=heights.__getitem__) if heights else None
+            page_height = document.pages[0].height
             problems.append(
                 Problem(
                     where,
                     None,
-                    "",
-                    f"{len(document.pages)} pages, more than the {MAX_PAGES[handout.kind]} a {handout.kind} may have",
+                    f"steps.{longest}" if longest else "",
+                    f"{len(document.pages)} pages, more than the {MAX_PAGES[handout.kind]} a {handout.kind} may have"
+                    + (
+                        f"; its longest step is this one ({heights[longest] / page_height:.0%} of a page): shorten it"
+                        if longest
+                        else ""
+                    ),
                 )
             )
-        for step_id, pages in _pages_of_steps(document).items():
-            if len(pages) > 1:
-                problems.append(
-                    Problem(
-                        where,
-                        None,
-                        f"steps.{step_id}",
-                        f"the step is too long for one page (it runs over pages {sorted(pages)})",
-                    )
-                )
         path = out / handout.filename
         document.write_pdf(path, pdf_variant=PDF_VARIANT)
         written.append(path)

@@ -3,7 +3,7 @@
 - a meta description per page, from data/ui.yaml (path pages: the profile's description), escaped;
 - a Content-Security-Policy (meta tag) allowing only the site itself and the inline scripts that
   our templates render, by their hashes (in the offline copy too, with file: for its scripts);
-- absolute hreflang alternates, plus x-default (relative ones in the offline copy);
+- absolute hreflang alternates, plus x-default (none in the offline copy, whose language menu is plain links);
 - phrases of another language marked, phone numbers and glossary terms linked, the typography
   of each text's language (macros/typography.py);
 - a one-page sitemap.xml beside each page: Material fetches `sitemap.xml` next to every
@@ -100,8 +100,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             link += f'\n    <link rel="alternate" href="{escape(href)}" hreflang="x-default">'
         return link
 
-    if not _offline(config):  # the offline copy keeps its links inside itself
-        output = ALTERNATE.sub(absolute, output)
+    output = offline_language_links(output) if _offline(config) else ALTERNATE.sub(absolute, output)
     lang = page.file.src_uri.split("/", 1)[0]
     output = mark_phrases(output, lang, project.labels.phrases)
     output = in_article(output, lambda a: link_phones(a, [c.phone for c in project.guide.contacts], lang))
@@ -112,6 +111,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = in_article(output, lambda a: link_words(a, terms, lang))
     output = typeset(output, lang)
     return output.replace("<head>", f"<head>\n    {_csp.pop(page.file.src_uri)}", 1)
+
+
+def offline_language_links(html: str) -> str:
+    """The offline copy's language menu as plain links. With `hreflang` (on the menu's links or as alternates
+    in the head), the theme looks up sitemap.xml to find the page in the other language, which a page read
+    from the disk cannot fetch: the request fails and the menu goes nowhere. Search engines never see this
+    copy, so it needs no alternates."""
+    html = ALTERNATE.sub("", html)
+    return re.sub(r' hreflang="([^"]+)" class="md-select__link"', r' lang="\1" class="md-select__link"', html)
 
 
 GLOSSARY_PAGE = "glossaire.md"  # its terms are linked from the first place each page mentions them

@@ -18,6 +18,7 @@ from guide.errors import DataError
 from guide.paths import path_source
 from guide.ui import UnknownLabel
 from handouts.catalogue import FOLDER
+from tools.zip_site import OFFLINE_ZIP
 
 from .model_cache import load_once
 from .pages import page_url, step_page, step_pages_with_local
@@ -106,6 +107,9 @@ def define_env(env: Any) -> None:
             project.university,
             lambda h: relative(page.url, f"{FOLDER}/{h.filename}"),
             storage_key(root / HEAD_SCRIPT),
+            lambda other: relative(page.url, page_url("index.md", other, default_lang, directory_urls)),
+            bool(env.conf["extra"].get("offline")),
+            relative(page.url, OFFLINE_ZIP),
         )
 
     for name in WIDGETS:

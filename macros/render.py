@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -51,6 +52,13 @@ def sort_key(text: str) -> tuple[str, str]:
     return plain, text.casefold()
 
 
+def short_url(url: str, limit: int = 40) -> str:
+    """An address as paper prints it: host and path without the scheme, or only the host when that is long."""
+    parts = urlsplit(url)
+    whole = (parts.hostname or "") + parts.path.rstrip("/")
+    return whole if len(whole) <= limit and not parts.query else parts.hostname or url
+
+
 def make_environment(templates: Path = TEMPLATES) -> Environment:
     """A Jinja environment for our templates (widgets by default): strict, HTML-escaped, tidy whitespace;
     `| md` for a text that lands in Markdown rather than in HTML."""
@@ -61,8 +69,11 @@ def make_environment(templates: Path = TEMPLATES) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        extensions=["jinja2.ext.do"],
     )
     env.filters["md"] = markdown_text
+    env.filters["host"] = lambda url: urlsplit(url).hostname or ""
+    env.filters["short_url"] = short_url
     return env
 
 
@@ -82,6 +93,8 @@ WIDGETS = (
     "contacts",
     "glossary",
     "sources",
+    "languages",
+    "download",
 )
 
 
@@ -98,6 +111,9 @@ class Widgets:
     university: University | None = None
     handout_href: Callable[[Handout], str] = lambda handout: handout.filename
     storage_key: str = ""
+    home_href: Callable[[str], str] = lambda lang: ""  # the home page in another language
+    offline: bool = False  # rendering the offline copy
+    download_href: str = ""  # the offline copy's zip
 
     def _render(self, template: str, **context: object) -> Markup:
         def t(value: Text | str) -> str:
@@ -208,6 +224,15 @@ class Widgets:
         """The French terms, sorted as the reader's language sorts them."""
         entries = sorted(self.guide.glossary, key=lambda g: sort_key(g.term))
         return self._render("glossary.html", entries=entries)
+
+    def languages(self) -> Markup:
+        """Links to this page in the site's other languages, each named in its own language."""
+        others = [(lang, self.home_href(lang)) for lang in self.guide.languages if lang != self.lang]
+        return self._render("languages.html", others=others)
+
+    def download(self) -> Markup:
+        """The link to the offline copy (nothing in the offline copy itself)."""
+        return self._render("download.html", offline=self.offline, href=self.download_href)
 
     def sources(self) -> Markup:
         """Each source, then each step's sources with the date they were checked."""

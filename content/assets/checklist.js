@@ -290,7 +290,7 @@
 
   /* The advice for the answers given on the home page (shown by hig-head.html) follows a change of language. */
   if (document.querySelector(".hig-advice") && location.search) {
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
+    document.querySelectorAll("a.md-select__link").forEach(function (a) {
       a.setAttribute("href", a.getAttribute("href").split("?")[0] + location.search);
     });
   }
