@@ -128,8 +128,9 @@ def _step_heights(document) -> dict[str, float]:
     return heights
 
 
-def build_handouts(site_dir: Path, project: Project) -> list[Path]:
-    """Write every handout into site_dir/handouts/; raise DataError if one does not fit."""
+def build_handouts(site_dir: Path, project: Project, notes: list[Problem] | None = None) -> list[Path]:
+    """Write every handout into site_dir/handouts/; raise DataError if one cannot be made. A handout longer
+    than its page budget is still written, and said in `notes` with the step to shorten."""
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -156,11 +157,11 @@ def build_handouts(site_dir: Path, project: Project) -> list[Path]:
         page = typeset(render_html(handout, project, env), handout.lang)
         document = HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
         where = f"{FOLDER}/{handout.filename}"
-        if len(document.pages) > MAX_PAGES[handout.kind]:
+        if len(document.pages) > MAX_PAGES[handout.kind] and notes is not None:
             heights = _step_heights(document)
             longest = max(heights, key=heights.__getitem__) if heights else None
             page_height = document.pages[0].height
-            problems.append(
+            notes.append(
                 Problem(
                     where,
                     None,

@@ -55,7 +55,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         project = load_once(root)
         if os.environ.get(SERVING):  # `mkdocs serve`: the handouts point to the preview being served
             project = replace(project, site=SiteAddress(config.site_url, "preview"))
-        build_handouts(site, project)
+        notes: list = []
+        build_handouts(site, project, notes)
+        for note in notes:  # tools.build repeats these lines after the build
+            log.info("Note: %s", DataError([note]).report().splitlines()[0])
     except DataError as exc:
         raise Abort("The handouts could not be made:\n" + exc.report()) from None
     with tempfile.TemporaryDirectory(prefix="guide-offline-") as tmp:

@@ -27,6 +27,14 @@ def page(browser):
     assert not errors, errors
 
 
+def tick(page, task: str) -> None:
+    """Tick a task as a student does: open its step first if it is folded."""
+    body = page.locator("details.hig-step__body").filter(has=page.locator(f"input[data-task='{task}']"))
+    if body.count() and not body.evaluate("d => d.open"):
+        body.locator(":scope > summary").click()
+    page.click(f"label[for='task-{task}']")
+
+
 def ticked(page) -> list[str]:
     return page.eval_on_selector_all("input[data-task]:checked", "els => els.map(e => e.dataset.task)")
 
@@ -92,7 +100,7 @@ def test_progress_moves_to_a_fresh_browser_with_the_link_or_the_code(browser, pa
     url = base + path_url("overseas", "en", languages[0])
     page.goto(url)
     for task in ("register-online.prepare", "personal-area.password"):
-        page.click(f"label[for='task-{task}']")
+        tick(page, task)
     link = page.input_value("#carry-link")
     code = page.input_value("#carry-code")
     assert link.startswith(url + "#restore=")

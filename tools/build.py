@@ -22,8 +22,9 @@ class BuildFailed(Exception):
     """A step of the build failed; its message says which and why."""
 
 
-def mkdocs(project: Path, config: str, site_dir: Path) -> None:
-    """`mkdocs build`; its hooks add the handouts and the offline copy once every language is built."""
+def mkdocs(project: Path, config: str, site_dir: Path) -> list[str]:
+    """`mkdocs build`; its hooks add the handouts and the offline copy once every language is built.
+    Returns the notes the hooks logged (a handout longer than its page budget, say)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(site_dir)],
@@ -41,11 +42,17 @@ def mkdocs(project: Path, config: str, site_dir: Path) -> None:
             if line.strip() and not line.startswith("INFO") and "Material for MkDocs" not in line
         ]
         raise BuildFailed("\n".join(lines) or f"mkdocs build exited with status {result.returncode}")
+    output = result.stdout + result.stderr
+    return [line.split("Note: ", 1)[1] for line in output.splitlines() if "Note: " in line]
 
 
-def build(project: Path, out: Path, timings: dict[str, float] | None = None) -> Project:
-    """Build everything into a staging folder, then swap it in place of `out`. Returns the checked project."""
+def build(
+    project: Path, out: Path, timings: dict[str, float] | None = None, notes: list[str] | None = None
+) -> Project:
+    """Build everything into a staging folder, then swap it in place of `out`. Returns the checked project;
+    what is worth telling but does not stop the build goes into `notes`."""
     timings = timings if timings is not None else {}
+    notes = notes if notes is not None else []
     stage = out.parent / (out.name + ".tmp")
     shutil.rmtree(stage, ignore_errors=True)
     try:
@@ -57,7 +64,7 @@ def build(project: Path, out: Path, timings: dict[str, float] | None = None) -> 
         raise BuildFailed("The guide's data or pages have problems:\n" + exc.report()) from None
     start = time.perf_counter()
     try:
-        mkdocs(project, "mkdocs.yml", stage)
+        notes.extend(mkdocs(project, "mkdocs.yml", stage))
     except BuildFailed:
         shutil.rmtree(stage, ignore_errors=True)
         raise
@@ -74,13 +81,16 @@ def main() -> int:
     args = parser.parse_args()
     out = args.out or args.project / "site"
     timings: dict[str, float] = {}
+    notes: list[str] = []
     try:
-        project = build(args.project, out, timings)
+        project = build(args.project, out, timings, notes)
     except BuildFailed as exc:
         print(f"Build failed; {out} was left as it was.\n{exc}", file=sys.stderr)
         return 1
     spent = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
     print(f"Built {out} ({spent}).")
+    for note in notes:
+        print(f"Note: {note}")
     if project.site.preview:
         print(
             f"PREVIEW ONLY: no published address is known, so the handouts' QR codes and the links point to "

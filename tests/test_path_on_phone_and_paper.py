@@ -1,0 +1,192 @@
+"""A path a stressed student can follow on a phone and on paper: where they are first, finished steps folded,
+nothing that pans sideways or moves after load, a printed path of at most four pages, and an offline copy
+whose every link stays inside it."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from pypdf import PdfReader
+
+from guide.model import Guide
+from guide.paths import path_url
+from tools.zip_site import OFFLINE_ZIP
+
+pytestmark = pytest.mark.browser
+
+PHONES = {"small phone": (320, 640), "phone": (390, 844)}
+PRINTED_PATH_PAGES = 4
+
+
+def every_page(site: Path) -> list[str]:
+    """Every page of the built site, as a path below its root."""
+    return sorted(
+        str(p.parent.relative_to(site)).replace(".", "") + "/" if p.parent != site else ""
+        for p in site.rglob("index.html")
+    )
+
+
+def path_pages(guide: Guide) -> list[tuple[str, str]]:
+    return [(p.id, lang) for lang in guide.languages for p in guide.profiles]
+
+
+def next_step(guide: Guide, profile_id: str, ticked: set[str]):
+    """The first step of the path with a task not ticked (None when all are)."""
+    return next(
+        (s for s in guide.steps_for(profile_id) if any(t.id not in ticked for t in s.tasks_for(profile_id))), None
+    )
+
+
+def half_of_the_tasks(guide: Guide, profile_id: str) -> list[str]:
+    ids = [t.id for s in guide.steps_for(profile_id) for t in s.tasks_for(profile_id)]
+    return ids[: len(ids) // 2]
+
+
+@pytest.fixture
+def phone(browser):
+    """A page in a fresh phone-sized browser, with the layout shifts it undergoes counted from the start."""
+    contexts = []
+
+    def open_page(size: tuple[int, int]):
+        context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+        contexts.append(context)
+        page = context.new_page()
+        page.add_init_script(
+            "window.__shift = 0; new PerformanceObserver(list => list.getEntries().forEach(e => {"
+            " if (!e.hadRecentInput) window.__shift += e.value; })).observe({type: 'layout-shift', buffered: true});"
+        )
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("size", PHONES.values(), ids=PHONES.keys())
+def test_no_page_pans_sideways_on_a_phone(phone, base, built_site, size):
+    page = phone(size)
+    wide = []
+    for path in every_page(built_site):
+        page.goto(base + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > size[0]:
+            wide.append((path, width))
+    assert not wide, wide
+
+
+@pytest.mark.parametrize("size", PHONES.values(), ids=PHONES.keys())
+def test_the_next_step_is_on_the_first_screen_and_finished_steps_are_folded(phone, base, guide, size):
+    for profile_id, lang in path_pages(guide):
+        url = base + path_url(profile_id, lang, guide.languages[0])
+        for ticks in ([], half_of_the_tasks(guide, profile_id)):
+            page = phone(size)
+            page.goto(url)
+            page.evaluate("ticks => localStorage.setItem(HIG.key, JSON.stringify(ticks))", {t: True for t in ticks})
+            page.goto(url + "?bank=no")  # with an advice box too, the thing that moved the page before
+            page.wait_for_timeout(300)
+            where = (profile_id, lang, len(ticks))
+            step = next_step(guide, profile_id, set(ticks))
+            go = page.locator(".hig-progress__go")
+            assert go.is_visible(), where
+            assert go.inner_text().strip() == f"{step.label}. {step.title(lang)}".replace("'", "’"), where
+            box = go.bounding_box()
+            assert box["y"] + box["height"] <= size[1], (where, box)
+            assert page.evaluate("window.__shift") == 0, where
+            # What is visible: the current step's tasks; not those of finished or later steps.
+            for s in guide.steps_for(profile_id):
+                first_task = page.locator(f"li.hig-task[data-task='{s.tasks_for(profile_id)[0].id}']")
+                assert first_task.is_visible() == (s is step), (where, s.id)
+            # Following the one action opens that step.
+            go.click()
+            assert page.locator(f"li.hig-task[data-task='{step.tasks_for(profile_id)[0].id}']").is_visible()
+            page.context.close()
+
+
+def test_a_finished_step_says_so_and_opens_on_demand(phone, base, guide):
+    profile_id, lang = "non-eu", guide.languages[0]
+    url = base + path_url(profile_id, lang, guide.languages[0])
+    first = guide.steps_for(profile_id)[0]
+    page = phone(PHONES["phone"])
+    page.goto(url)
+    page.evaluate("ticks => localStorage.setItem(HIG.key, JSON.stringify(ticks))",
+                  {t.id: True for t in first.tasks_for(profile_id)})
+    page.goto(url)
+    section = page.locator(f"section.hig-step[data-step='{first.id}']")
+    assert section.locator(".hig-step__state").is_visible()
+    task = section.locator("li.hig-task").first
+    assert not task.is_visible()
+    section.locator("details.hig-step__body > summary").click()
+    assert task.is_visible() and task.locator("input").is_checked()
+
+
+def test_steps_that_do_not_apply_are_listed_once_with_each_reason_once(phone, base, guide):
+    page = phone(PHONES["phone"])
+    for profile_id, lang in path_pages(guide):
+        page.goto(base + path_url(profile_id, lang, guide.languages[0]))
+        profile = guide.profile(profile_id)
+        skipped = [s for s in guide.steps if not s.applies(profile_id)]
+        listed = page.eval_on_selector_all("[data-skipped-step]", "els => els.map(e => e.dataset.skippedStep)")
+        assert listed == [s.id for s in skipped], (profile_id, lang)
+        text = page.locator("article").inner_text()
+        for reason in {s.skip_reason(profile)(lang) for s in skipped}:
+            assert text.count(reason.replace("'", "’")) == 1, (profile_id, lang, reason)
+
+
+def test_each_printed_path_fits_four_pages_and_shows_every_task(browser, base, guide):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    for profile_id, lang in path_pages(guide):
+        page.goto(base + path_url(profile_id, lang, guide.languages[0]))
+        reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+        text = " ".join((p.extract_text() or "") for p in reader.pages)
+        assert len(reader.pages) <= PRINTED_PATH_PAGES, (profile_id, lang, len(reader.pages))
+        flat = " ".join(text.split()).replace("’", "'")
+        for step in guide.steps_for(profile_id):  # folded on screen, open on paper
+            last = step.tasks_for(profile_id)[-1].text(lang)
+            assert " ".join(last.split())[-40:] in flat.replace("- ", "-"), (profile_id, lang, step.id)
+    page.close()
+
+
+def test_the_home_page_names_the_other_languages_in_words(phone, base, guide, labels):
+    page = phone(PHONES["phone"])
+    for lang in guide.languages:
+        page.goto(base + ("" if lang == guide.languages[0] else f"{lang}/"))
+        for other in guide.languages:
+            if other == lang:
+                continue
+            link = page.get_by_role("link", name=labels.get("read_in", other))
+            assert link.is_visible(), (lang, other)
+            assert link.bounding_box()["y"] < PHONES["phone"][1], (lang, other)
+            link.click()
+            page.wait_for_load_state()
+            assert page.evaluate("document.documentElement.lang") == other
+            page.go_back()
+
+
+def test_every_link_of_the_offline_copy_stays_inside_it(browser, built_site, tmp_path, guide):
+    with zipfile.ZipFile(built_site / OFFLINE_ZIP) as zipped:
+        zipped.extractall(tmp_path)
+    [root] = [p for p in tmp_path.iterdir() if p.is_dir()]
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.on("requestfailed", lambda r: asked.append("FAILED " + r.url))
+    for html in sorted(root.rglob("*.html")):
+        page.goto(html.as_uri())
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            if href.startswith("file:"):
+                target = Path(href.split("#")[0].split("?")[0][len("file://"):])
+                assert target.is_file(), (html.relative_to(root), href)
+    assert not [u for u in asked if not u.startswith("file:") or u.startswith("FAILED")], asked
+    # The language menu leads to the same page in the other language.
+    home = root / "index.html"
+    page.goto(home.as_uri())
+    other = guide.languages[1]
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f".md-select__link[lang='{other}']").click()
+    page.wait_for_load_state()
+    assert page.url == urljoin(home.as_uri(), f"{other}/index.html")
+    page.close()
