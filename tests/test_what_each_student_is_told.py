@@ -65,8 +65,9 @@ def test_each_student_is_told_what_applies_and_not_what_does_not(
     page = context.new_page()
     for lang in languages:
         page.goto(base + path_url(profile_id, lang, languages[0]))
-        for summary in page.locator("details.hig-step__body:not([open]) > summary").all():
-            summary.click()  # the student opens each folded step to read it
+        folded = page.locator("details.hig-step__body:not([open]) > summary")
+        while folded.count():
+            folded.first.click()  # the student opens each folded step to read it
         seen = _normal(page.inner_text("article"))
         hrefs = set(
             page.eval_on_selector_all("article a[href]", "els => els.filter(e => e.offsetParent).map(e => e.href)")
