@@ -147,7 +147,9 @@ def test_each_printed_path_fits_four_pages_and_shows_every_task(browser, base, g
         flat = unicodedata.normalize("NFKC", " ".join(text.split())).replace("’", "'")  # ligatures: fi, fl
         for step in guide.steps_for(profile_id):  # folded on screen, open on paper
             last = step.tasks_for(profile_id)[-1].text(lang)
-            assert " ".join(last.split())[-40:] in flat.replace("- ", "-"), (profile_id, lang, step.id)
+            # two columns: a task may run from one into the next, so its words are looked for, not its line
+            missing = [w for w in last.replace("’", "'").split() if len(w) > 3 and w.strip(".,;:()") not in flat]
+            assert not missing, (profile_id, lang, step.id, missing)
     page.close()
 
 
