@@ -60,11 +60,15 @@ def who_needs(guide: Guide, doc: Document, t: Callable[[Text | str], str]) -> st
     return t("separator").join(names)
 
 
-def contact_list(project: Project) -> list[Contact]:
-    """Every contact a reader can reach, with the university's desk and its CPAM (which replaces the national
-    "your CPAM" entry)."""
+def contact_list(project: Project, kinds: tuple[str, ...] = ()) -> list[Contact]:
+    """The national contacts (of `kinds`, or all), then the university's desk and its CPAM, which replaces the
+    national "your CPAM" entry."""
     university = project.university
-    national = [c for c in project.guide.contacts if not (c.kind == "office" and university.cpam)]
+    national = [
+        c
+        for c in project.guide.contacts
+        if (not kinds or c.kind in kinds) and not (c.kind == "office" and university.cpam)
+    ]
     return national + [c for c in (university.desk, university.cpam) if c]
 
 
@@ -81,7 +85,7 @@ def render_html(handout: Handout, project: Project, env: Environment) -> str:
         ],
         "register_groups": register_groups(guide),
         "who_needs": lambda doc, t_: who_needs(guide, doc, t_),
-        "contact_list": contact_list(project),
+        "contacts_of": lambda *kinds: contact_list(project, kinds),
         "t_in": lambda other: (lambda v: v(other) if isinstance(v, Text) else labels.get(v, other)),
     }
     if handout.kind == "checklist":

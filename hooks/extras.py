@@ -58,7 +58,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         notes: list = []
         build_handouts(site, project, notes)
         for note in notes:  # tools.build repeats these lines after the build
-            log.info("Note: %s", DataError([note]).report().splitlines()[0])
+            log.info("Note: %s", note)
     except DataError as exc:
         raise Abort("The handouts could not be made:\n" + exc.report()) from None
     with tempfile.TemporaryDirectory(prefix="guide-offline-") as tmp:

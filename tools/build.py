@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,8 +43,8 @@ def mkdocs(project: Path, config: str, site_dir: Path) -> list[str]:
             if line.strip() and not line.startswith("INFO") and "Material for MkDocs" not in line
         ]
         raise BuildFailed("\n".join(lines) or f"mkdocs build exited with status {result.returncode}")
-    output = result.stdout + result.stderr
-    return [line.split("Note: ", 1)[1] for line in output.splitlines() if "Note: " in line]
+    notes = re.compile(r"^INFO\s+-\s+Note: (.*)$", re.M)  # what hooks/extras.py logs
+    return notes.findall(result.stdout + result.stderr)
 
 
 def build(

@@ -127,10 +127,7 @@
     boxes.forEach(function (box) { box.checked = ticks[box.dataset.task] === true; });
     if (progress) HIG.progress(progress, ticks);
     /* A step just finished says so, but stays open under the student's finger; it folds on the next visit. */
-    document.querySelectorAll("details.hig-step__body[data-tasks]").forEach(function (body) {
-      var finished = body.dataset.tasks.split(" ").every(function (id) { return ticks[id] === true; });
-      body.parentNode.classList.toggle("hig-step--done", finished);
-    });
+    document.querySelectorAll("details.hig-step__body[data-tasks]").forEach(function (body) { HIG.mark(body, ticks); });
     if (carry) {
       var ids = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.dataset.task; });
       var code = encode(ids);
