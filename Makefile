@@ -4,17 +4,17 @@
 PYTHON3 ?= python3
 VENV    := .venv
 PY      := $(VENV)/bin/python
-BUILD_STAMP := $(VENV)/.build-$(shell cat requirements.txt | sha1sum | cut -c1-12)
-DEV_STAMP   := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+BUILD_STAMP := $(VENV)/.build-$(shell cat requirements.txt pyproject.toml | sha1sum | cut -c1-12)
+DEV_STAMP   := $(VENV)/.dev-$(shell cat requirements.txt pyproject.toml requirements-dev.txt | sha1sum | cut -c1-12)
 PIP     := $(PY) -m pip install --quiet --disable-pip-version-check
-
-export PYTHONPATH := $(CURDIR)
 
 .PHONY: build test check linkcheck bench serve serve-quick lock clean
 
-$(BUILD_STAMP): requirements.txt
+# The pinned packages, then this project itself in editable mode (its packages and its MkDocs plugin).
+$(BUILD_STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON3) -m venv $(VENV)
 	$(PIP) -r requirements.txt
+	$(PIP) --no-deps -e .
 	@rm -f $(VENV)/.build-* && touch $@
 
 $(DEV_STAMP): $(BUILD_STAMP) requirements-dev.txt
@@ -23,7 +23,7 @@ $(DEV_STAMP): $(BUILD_STAMP) requirements-dev.txt
 
 ## check: validate the data files and the pages, and say in plain words what is wrong (OK here means the build will pass)
 check: $(BUILD_STAMP)
-	@$(PY) -m macros check
+	@$(PY) -m web check
 
 ## build: the site, every PDF and the offline copy, into site/ (replaced only once everything succeeded)
 build: check

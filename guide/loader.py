@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-import jsonschema
-from referencing import Registry as Registry_
-from referencing import Resource
-from referencing.jsonschema import DRAFT7
-
+from .checker import Checker
 from .errors import DataError, Problem
 from .model import (
     Contact,
@@ -34,193 +26,24 @@ from .model import (
     SourceCheck,
     Step,
     Task,
-    Text,
     number_steps,
 )
+from .schema import load_schema, schema_problems
 from .translations import Translation
 from .translations import apply as apply_translations
-from .yamlfile import LocatedData, Path_, read_yaml
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-STEPS_FILE = DATA_DIR / "steps.yaml"
-
-
-def load_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema `name` of the project (schemas are code: a data copy cannot change them)."""
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
-
-
-def _registry() -> Registry_:
-    """The project's schemas, so that one may refer to another by file name."""
-    resources = [
-        (name, Resource.from_contents(load_schema(name), default_specification=DRAFT7))
-        for name in ("steps.schema.json", "ui.schema.json", "university.schema.json", "translation.schema.json")
-    ]
-    return Registry_().with_resources(resources)
-
-
-def schema_problems(doc: LocatedData, schema: dict[str, Any]) -> list[Problem]:
-    """Every schema violation in `doc`, each as one readable line at the line it is about.
-
-    A misspelled field is reported once, at its own line, with the likely intended name; the
-    "missing required field" that the same typo causes is not reported again.
-    """
-    validator = jsonschema.Draft7Validator(schema, registry=_registry())
-    errors = sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
-    problems = []
-    meant: set[tuple[Path_, str]] = set()  # (path, field) that an unknown field probably meant
-    for error in errors:
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            path = tuple(error.absolute_path)
-            allowed = list(error.schema.get("properties", {}))
-            for key in (k for k in error.instance if k not in allowed):
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
-                problems.append(doc.problem(path + (key,), f"unknown field '{key}'{hint}"))
-                if close:
-                    meant.add((path, close[0]))
-    for error in errors:
-        path = tuple(error.absolute_path)
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            continue
-        if error.validator == "required":
-            missing = [k for k in error.validator_value if k not in error.instance and (path, k) not in meant]
-            if not missing:
-                continue
-            s = "s" if len(missing) > 1 else ""
-            problems.append(doc.problem(path, f"missing required field{s}: {', '.join(missing)}"))
-            continue
-        problems.append(doc.problem(path, _describe(error)))
-    return problems
-
-
-def _describe(error: jsonschema.ValidationError) -> str:
-    """A short message for a schema error, without dumping the whole value."""
-    kind = error.validator
-    if kind == "required":
-        missing = [k for k in error.validator_value if k not in error.instance]
-        return f"missing required field{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
-    if kind == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = list(error.schema.get("properties", {}))
-        extra = [k for k in error.instance if k not in allowed]
-        hints = []
-        for key in extra:
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hints.append(f"'{key}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
-        return f"unknown field {', '.join(hints)}; allowed: {', '.join(allowed)}"
-    if kind == "type":
-        return f"expected {error.validator_value}, found {type(error.instance).__name__} {_short(error.instance)}"
-    if kind == "enum":
-        return f"{_short(error.instance)} is not one of {', '.join(map(str, error.validator_value))}"
-    if kind == "pattern":
-        hint = error.schema.get("description", "")
-        return f"{_short(error.instance)} is not in the expected form" + (f" ({hint})" if hint else "")
-    if kind in ("minItems", "minProperties") and error.validator_value > 1:
-        return f"has {len(error.instance)} entries; it needs at least {error.validator_value}"
-    if kind in ("minItems", "minLength", "minProperties"):
-        return "must not be empty"
-    if kind == "maxLength":
-        return f"is {len(error.instance)} characters long, more than the {error.validator_value} allowed"
-    if kind in ("maxItems", "maxProperties"):
-        return f"has {len(error.instance)} entries, more than the {error.validator_value} allowed"
-    if kind == "uniqueItems":
-        return "lists the same item twice"
-    return error.message if len(error.message) < 200 else error.message[:197] + "..."
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-class _Checker:
-    """Collects rule violations while the model is built."""
-
-    def __init__(self, doc: LocatedData, languages: tuple[str, ...]):
-        self.doc = doc
-        self.languages = languages
-        self.problems: list[Problem] = []
-
-    def add(self, path: Path_, message: str) -> None:
-        self.problems.append(self.doc.problem(path, message))
-
-    def text(self, raw: dict[str, str] | None, path: Path_) -> Text | None:
-        """A Text with exactly the declared languages, or a problem."""
-        if raw is None:
-            return None
-        for lang in self.languages:
-            if lang not in raw:
-                self.add(path, f"missing the '{lang}' text")
-        for lang in raw:
-            if lang not in self.languages:
-                self.add(path + (lang,), f"'{lang}' is not a language of the site ({', '.join(self.languages)})")
-        return Text({lang: raw.get(lang, "") for lang in self.languages})
-
-    def ref(self, ids: Iterable[str], wanted: str, path: Path_, what: str) -> bool:
-        """True if `wanted` is among `ids`, else a problem with a likely intended id."""
-        ids = list(ids)
-        if wanted in ids:
-            return True
-        close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        self.add(path, f"unknown {what} '{wanted}'{hint}")
-        return False
-
-    def unique(self, items: list[dict[str, Any]], path: Path_, what: str, key: str = "id") -> None:
-        seen: dict[str, int] = {}
-        for i, item in enumerate(items):
-            value = item[key]
-            if value in seen:
-                self.add(path + (i, key), f"duplicate {what} id '{value}' (first at {path[-1]}[{seen[value]}])")
-            else:
-                seen[value] = i
-
-    def url(self, url: str, hosts: tuple[str, ...], path: Path_) -> None:
-        try:
-            parts = urlsplit(url)
-            parts.hostname  # noqa: B018 - raises ValueError on a malformed host such as '[host'
-        except ValueError:
-            self.add(path, f"'{url}' is not a valid address")
-            return
-        if parts.scheme != "https":
-            self.add(path, f"'{url}' must start with https://")
-        elif not parts.hostname:
-            self.add(path, f"'{url}' is not a valid address")
-        elif parts.hostname not in hosts:
-            self.add(path, f"host '{parts.hostname}' is not in allowed_hosts")
-        if any(c.isspace() for c in url):
-            self.add(path, f"'{url}' contains a space")
-
-    def answers(self, answers: dict[str, str], questions: list[Question], path: Path_) -> dict[str, str]:
-        """Answers that name known questions (asked earlier) and their options."""
-        by_id = {q.id: q for q in questions}
-        for qid, oid in answers.items():
-            if self.ref(by_id, qid, path + (qid,), "question"):
-                self.ref([o.id for o in by_id[qid].options], oid, path + (qid,), f"answer to '{qid}'")
-        return dict(answers)
-
-    def date(self, value: str, path: Path_, past: bool = True) -> date | None:
-        """A real date (and, if `past`, not in the future)."""
-        try:
-            checked = date.fromisoformat(value)
-        except ValueError:
-            self.add(path, f"'{value}' is not a real date")
-            return None
-        if past and checked > date.today():
-            self.add(path, f"'{value}' is in the future")
-        return checked
+from .yamlfile import Path_, display_name, read_yaml
 
 
 def load_guide(
     languages: tuple[str, ...],
-    path: Path = STEPS_FILE,
-    display_name: str | None = None,
+    path: Path,
+    shown_as: str | None = None,
     translations: list[Translation] | None = None,
     notes: list[Problem] | None = None,
 ) -> Guide:
     """Read, validate and model the national data, with the extra languages' texts; raise DataError listing
     every problem. What is out of date in a translation goes to `notes`."""
-    name = display_name or _display(path)
+    name = shown_as or display_name(path)
     doc = read_yaml(path, name)
     found = apply_translations(doc.data, "steps", translations or [])
     if notes is not None:
@@ -228,21 +51,11 @@ def load_guide(
     problems = schema_problems(doc, load_schema("steps.schema.json"))
     if problems:
         raise DataError(problems)
-    check = _Checker(doc, languages)
+    check = Checker(doc, languages)
     guide = _build(doc.data, check)
     if check.problems:
         raise DataError(check.problems)
     return guide
-
-
-def _display(path: Path) -> str:
-    """How messages name a data file: 'data/steps.yaml' for a project's data, else relative to here."""
-    if path.parent.name == "data":
-        return f"data/{path.name}"
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 @dataclass
@@ -261,7 +74,7 @@ class Registry:
         return [p.id for p in self.profiles]
 
 
-def add_links(items: list[dict[str, Any]], reg: Registry, check: _Checker, at: Path_) -> None:
+def add_links(items: list[dict[str, Any]], reg: Registry, check: Checker, at: Path_) -> None:
     """Links, each an https URL on an allowed host, each URL written once."""
     seen = {link.url: link.id for link in reg.links.values()}
     for i, item in enumerate(items):
@@ -275,11 +88,11 @@ def add_links(items: list[dict[str, Any]], reg: Registry, check: _Checker, at: P
         reg.links[item["id"]] = Link(item["id"], item["url"], check.text(item["label"], path + ("label",)))
 
 
-def link_list(ids: list[str], reg: Registry, check: _Checker, path: Path_) -> tuple[Link, ...]:
+def link_list(ids: list[str], reg: Registry, check: Checker, path: Path_) -> tuple[Link, ...]:
     return tuple(reg.links[x] for j, x in enumerate(ids) if check.ref(reg.links, x, path + (j,), "link"))
 
 
-def add_sources(items: list[dict[str, Any]], reg: Registry, check: _Checker, at: Path_) -> None:
+def add_sources(items: list[dict[str, Any]], reg: Registry, check: Checker, at: Path_) -> None:
     """Sources: title, publisher, date and public pages, so that a reader can find each again."""
     for i, item in enumerate(items):
         path = at + (i,)
@@ -294,7 +107,7 @@ def add_sources(items: list[dict[str, Any]], reg: Registry, check: _Checker, at:
         )
 
 
-def make_contact(c: dict[str, Any], reg: Registry, check: _Checker, path: Path_) -> Contact:
+def make_contact(c: dict[str, Any], reg: Registry, check: Checker, path: Path_) -> Contact:
     link = None
     if "link" in c and check.ref(reg.links, c["link"], path + ("link",), "link"):
         link = reg.links[c["link"]]
@@ -317,7 +130,7 @@ def make_contact(c: dict[str, Any], reg: Registry, check: _Checker, path: Path_)
 
 
 def profile_set(
-    ids: list[str], reg: Registry, check: _Checker, path: Path_, within: Iterable[str], where: str
+    ids: list[str], reg: Registry, check: Checker, path: Path_, within: Iterable[str], where: str
 ) -> frozenset[str]:
     """Known profile ids, each within `within`."""
     within = list(within)
@@ -333,7 +146,7 @@ def profile_set(
 
 
 def build_step(
-    s: dict[str, Any], path: Path_, reg: Registry, check: _Checker, uses: tuple[DocumentUse, ...], number: int = 0
+    s: dict[str, Any], path: Path_, reg: Registry, check: Checker, uses: tuple[DocumentUse, ...], number: int = 0
 ) -> Step | None:
     """One step from its raw data; None if its phase is unknown."""
     if not check.ref(reg.phases, s["phase"], path + ("phase",), "phase"):
@@ -411,7 +224,7 @@ def build_step(
     )
 
 
-def _build(raw: dict[str, Any], check: _Checker) -> Guide:
+def _build(raw: dict[str, Any], check: Checker) -> Guide:
     for key in ("questions", "links", "sources", "profiles", "phases", "steps", "documents", "contacts", "glossary"):
         check.unique(raw[key], (key,), key.rstrip("s") if key != "glossary" else "glossary")
     reg = Registry(tuple(raw["allowed_hosts"]))
@@ -461,7 +274,7 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
             tuple(d.get("formats", ())),
             d.get("max_size_mb"),
         )
-        uses = []
+        uses: list[DocumentUse] = []
         for j, u in enumerate(d["uses"]):
             upath = path + ("uses", j)
             if not check.ref(step_raw, u["step"], upath + ("step",), "step"):
@@ -483,8 +296,7 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
             )
             uses.append(use)
             uses_by_step[u["step"]].append(use)
-        object.__setattr__(doc, "uses", tuple(uses))  # back-reference set once, while building
-        documents.append(doc)
+        documents.append(replace(doc, uses=tuple(uses)))  # each use names the document as it was before
 
     order = list(reg.phases)
     built = [
@@ -542,7 +354,7 @@ def _build(raw: dict[str, Any], check: _Checker) -> Guide:
     return guide
 
 
-def _check_task_ids(raw: dict[str, Any], check: _Checker) -> None:
+def _check_task_ids(raw: dict[str, Any], check: Checker) -> None:
     seen: dict[str, Path_] = {}
     for i, s in enumerate(raw["steps"]):
         for j, t in enumerate(s["tasks"]):

@@ -9,12 +9,9 @@ from .errors import DataError, Problem
 from .loader import load_guide
 from .model import Guide
 from .siteaddress import SiteAddress, resolve
-from .siteconfig import language_codes
-from .translations import FOLDER, Translation, load_translations
+from .translations import Translation, load_translations, translation_files
 from .ui import Labels, load_labels
 from .university import University, load_university, merge, read_layers
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -35,11 +32,15 @@ class Project:
         return self.site.url
 
 
-def load_project(root: Path = ROOT) -> Project:
-    """Load and check every data file of the project at `root`; DataError lists every problem of every file."""
+def load_project(root: Path, site_languages: tuple[str, ...]) -> Project:
+    """Load and check every data file of the project at `root`; DataError lists every problem of every file.
+
+    `site_languages` are the languages the site is configured with, default first (the web layer reads them
+    from mkdocs.yml); each file of data/translations/ adds a language, translated from one of the others."""
     data = root / "data"
-    languages = language_codes(root / "mkdocs.yml")
-    base = tuple(lang for lang in languages if not (data / FOLDER / f"{lang}.yaml").is_file())
+    files = {f.stem for f in translation_files(data)}
+    languages = tuple(site_languages) + tuple(sorted(files - set(site_languages)))
+    base = tuple(lang for lang in languages if lang not in files)
     translations = load_translations(data, base)
     problems: list[Problem] = []
     notes: list[Problem] = []

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
+from .schema import load_schema, schema_problems
 from .yamlfile import LocatedData, read_yaml
 
 FOLDER = "translations"
@@ -47,8 +48,6 @@ def translation_files(data_dir: Path) -> list[Path]:
 
 def load_translations(data_dir: Path, base: tuple[str, ...]) -> list[Translation]:
     """Every data/translations/*.yaml, checked against its schema; `base` are the languages of mkdocs.yml."""
-    from .loader import load_schema, schema_problems  # the loader uses this module too
-
     found, problems = [], []
     for path in translation_files(data_dir):
         name = f"data/{FOLDER}/{path.name}"

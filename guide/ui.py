@@ -8,12 +8,10 @@ from pathlib import Path
 from string import Formatter
 
 from .errors import DataError, Problem
-from .loader import DATA_DIR, _display, load_schema, schema_problems
+from .schema import load_schema, schema_problems
 from .translations import Translation
 from .translations import apply as apply_translations
-from .yamlfile import read_yaml
-
-UI_FILE = DATA_DIR / "ui.yaml"
+from .yamlfile import display_name, read_yaml
 
 
 class UnknownLabel(KeyError):
@@ -43,12 +41,12 @@ class Labels:
 
 def load_labels(
     languages: tuple[str, ...],
-    path: Path = UI_FILE,
+    path: Path,
     translations: list[Translation] | None = None,
     notes: list[Problem] | None = None,
 ) -> Labels:
     """Read and check the labels; every label must exist in every language (extra languages from their files)."""
-    doc = read_yaml(path, _display(path))
+    doc = read_yaml(path, display_name(path))
     data = doc.data
     for tr in translations or []:
         if isinstance(data, dict):

@@ -13,23 +13,15 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .checker import Checker
+from .colors import MIN_CONTRAST, contrast
 from .errors import DataError, Problem
-from .loader import (
-    DATA_DIR,
-    Registry,
-    _Checker,
-    _display,
-    add_links,
-    add_sources,
-    build_step,
-    load_schema,
-    make_contact,
-    schema_problems,
-)
+from .loader import Registry, add_links, add_sources, build_step, make_contact
 from .model import Contact, DocumentUse, Guide, Step, Text, number_steps
+from .schema import load_schema, schema_problems
 from .translations import Translation
 from .translations import apply as apply_translations
-from .yamlfile import LayeredData, LocatedData, read_yaml
+from .yamlfile import LayeredData, LocatedData, display_name, read_yaml
 
 DEFAULT_FILE = "university.default.yaml"  # upstream's edition and defaults
 FORK_FILE = "university.yaml"  # a fork's own, never shipped upstream
@@ -37,7 +29,6 @@ EXAMPLE_FILE = "university.example.yaml"
 FORK_REQUIRED = ["name", "short_name"]  # a university that makes its own file names itself
 DESK_ID = "university-desk"
 LOCAL_CPAM_ID = "local-cpam"
-MIN_CONTRAST = 4.5  # WCAG AA for normal text: white on the colours, the colours on white
 
 
 @dataclass(frozen=True)
@@ -77,41 +68,16 @@ class University:
     notes: tuple[Problem, ...] = ()  # not errors, but worth telling whoever keeps the file
 
 
-def contrast(color: str, other: str = "#ffffff") -> float:
-    """WCAG contrast ratio between two #rrggbb colours."""
-
-    def luminance(hex_color: str) -> float:
-        channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    high, low = sorted((luminance(color), luminance(other)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-DARK_BACKGROUND = "#1e2029"  # Material's slate scheme, near enough for a contrast check
-
-
-def lighter_for_dark(color: str, background: str = DARK_BACKGROUND) -> str:
-    """`color` mixed with white until it reads on a dark background (contrast 4.5:1)."""
-    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
-    for step in range(0, 101, 5):
-        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 100):02x}" for c in rgb)
-        if contrast(mixed, background) >= MIN_CONTRAST:
-            return mixed
-    return "#ffffff"
-
-
 def read_layers(data_dir: Path, translations: list[Translation] | None = None) -> LocatedData:
     """Upstream's defaults with the fork's own file over them, each checked against the schema."""
     schema = load_schema("university.schema.json")
-    default = read_yaml(data_dir / DEFAULT_FILE, _display(data_dir / DEFAULT_FILE))
+    default = read_yaml(data_dir / DEFAULT_FILE, display_name(data_dir / DEFAULT_FILE))
     apply_translations(default.data, "university", translations or [])
     problems = schema_problems(default, schema)
     layers = [default]
     own = data_dir / FORK_FILE
     if own.is_file():
-        fork = read_yaml(own, _display(own))
+        fork = read_yaml(own, display_name(own))
         apply_translations(fork.data, "university", translations or [])
         problems += schema_problems(fork, dict(schema, required=FORK_REQUIRED))
         layers.append(fork)
@@ -122,13 +88,13 @@ def read_layers(data_dir: Path, translations: list[Translation] | None = None) -
 
 def load_university(
     languages: tuple[str, ...],
-    data_dir: Path = DATA_DIR,
+    data_dir: Path,
     guide: Guide | None = None,
     translations: list[Translation] | None = None,
 ) -> University:
     """Read and check the university layer; with the national `guide`, also check and build its local steps."""
     doc = read_layers(data_dir, translations)
-    check = _Checker(doc, languages)
+    check = Checker(doc, languages)
     raw = doc.data
 
     url = raw.get("site_url")

@@ -12,11 +12,21 @@ from .errors import DataError, Problem, format_path
 Path_ = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+def display_name(path: Path) -> str:
+    """How messages name a data file: 'data/steps.yaml' for a project's data, else relative to here."""
+    if path.parent.name == "data":
+        return f"data/{path.name}"
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+class DataLoader(yaml.SafeLoader):
     """SafeLoader that keeps dates as strings: the loader checks them itself."""
 
 
-_Loader.yaml_implicit_resolvers = {
+DataLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -112,7 +122,7 @@ def read_yaml(path: Path, display_name: str | None = None) -> LocatedData:
         raise DataError(
             [Problem(name, line, "", "the file is not UTF-8 text: save it with the UTF-8 encoding")]
         ) from None
-    loader = _Loader(text)
+    loader = DataLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -147,7 +157,7 @@ class _Stop(Exception):
 
 
 def _build(
-    loader: _Loader,
+    loader: DataLoader,
     node: yaml.Node,
     path: Path_,
     lines: dict[Path_, int],

@@ -1,30 +1,24 @@
-"""Render every handout to PDF with WeasyPrint, from the validated model.
-
-Usage: python -m handouts.build OUT_DIR  (OUT_DIR is the built site; PDFs go to OUT_DIR/handouts/)
-"""
+"""Render every handout to PDF with WeasyPrint, from the validated model (no MkDocs here)."""
 
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment
-
 from guide.errors import DataError, Problem
 from guide.model import Contact, Document, Guide, Profile, Text
-from guide.project import Project, load_project
-from macros.render import make_environment
-from macros.typography import typeset
+from guide.project import Project
+from render.context import render
+from render.site import HANDOUTS_FOLDER
+from render.typography import typeset
 
-from .catalogue import FOLDER, Handout, catalogue
+from .kinds import Handout, catalogue
 from .qr import qr_svg
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REGISTER_LINK = "etudiant-etranger"
 PDF_VARIANT = "pdf/ua-1"  # tagged, with document language and title, for screen readers
-MAX_PAGES = {"overview": 2, "bilingual": 2, "checklist": 2}  # a checklist: one sheet, both sides
 
 
 def registers(guide: Guide, profile_id: str) -> bool:
@@ -72,40 +66,17 @@ def contact_list(project: Project, kinds: tuple[str, ...] = ()) -> list[Contact]
     return national + [c for c in (university.desk, university.cpam) if c]
 
 
-def render_html(handout: Handout, project: Project, env: Environment) -> str:
+def render_html(handout: Handout, project: Project) -> str:
     """The handout as HTML, ready for WeasyPrint."""
-    guide, labels, lang = project.guide, project.labels, handout.lang
-
-    def t(value: Text | str) -> str:
-        return value(lang) if isinstance(value, Text) else labels.get(value, lang)
-
-    context: dict[str, object] = {
-        "situation_questions": [
-            q for q in guide.questions if not q.ask_if and any(q.id in p.answers for p in guide.profiles)
-        ],
-        "register_groups": register_groups(guide),
-        "who_needs": lambda doc, t_: who_needs(guide, doc, t_),
-        "contacts_of": lambda *kinds: contact_list(project, kinds),
-        "t_in": lambda other: (lambda v: v(other) if isinstance(v, Text) else labels.get(v, other)),
-    }
-    if handout.kind == "checklist":
-        profile = guide.profile(handout.profile)
-        title = labels.get("path_title", lang).format(name=profile.name(lang))
-        context["profile"] = profile
-    elif handout.kind == "bilingual":
-        title = " / ".join(labels.get("handout_title", other) for other in handout.langs)
-    else:
-        title = labels.get("handout_title", lang)
+    guide = project.guide
     self_url = project.site_url + handout.qr_page(guide.languages[0])
-    return env.get_template(f"{handout.kind}.html").render(
-        guide=guide,
-        university=project.university,
-        lang=lang,
+    return render(
+        handout.record.template,
+        project,
+        handout.lang,
         langs=handout.langs,
-        t=t,
-        tl=labels.get,
-        date=lambda d: labels.date(d, lang),
-        title=title,
+        title=handout.title(guide, project.labels),
+        profile=guide.profile(handout.profile) if handout.profile else None,
         site_url=project.site_url,
         preview=project.site.preview,
         css=(TEMPLATES / "handout.css").read_text(encoding="utf-8"),
@@ -113,7 +84,12 @@ def render_html(handout: Handout, project: Project, env: Environment) -> str:
         qr_self=qr_svg(self_url),
         qr_register=qr_svg(guide.links[REGISTER_LINK].url),
         logo=(project.root / "content" / project.university.logo).as_uri() if project.university.logo else None,
-        **context,
+        situation_questions=[
+            q for q in guide.questions if not q.ask_if and any(q.id in p.answers for p in guide.profiles)
+        ],
+        register_groups=register_groups(guide),
+        who_needs=lambda doc, t_: who_needs(guide, doc, t_),
+        contacts_of=lambda *kinds: contact_list(project, kinds),
     )
 
 
@@ -139,9 +115,8 @@ def build_handouts(site_dir: Path, project: Project, notes: list[Problem] | None
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    out = site_dir / FOLDER
+    out = site_dir / HANDOUTS_FOLDER
     out.mkdir(parents=True, exist_ok=True)
-    env = make_environment(TEMPLATES)
     problems: list[Problem] = []
     if REGISTER_LINK not in project.guide.links:
         raise DataError([Problem("data/steps.yaml", None, "links", f"the handouts need the link '{REGISTER_LINK}'")])
@@ -151,17 +126,18 @@ def build_handouts(site_dir: Path, project: Project, notes: list[Problem] | None
         if not (site_dir / target_page / "index.html").is_file():
             problems.append(
                 Problem(
-                    f"{FOLDER}/{handout.filename}",
+                    f"{HANDOUTS_FOLDER}/{handout.filename}",
                     None,
                     "QR code",
                     f"leads to '{target_page}', which is not a page of the site",
                 )
             )
             continue
-        page = typeset(render_html(handout, project, env), handout.lang)
+        page = typeset(render_html(handout, project), handout.lang)
         document = HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
-        where = f"{FOLDER}/{handout.filename}"
-        if len(document.pages) > MAX_PAGES[handout.kind] and notes is not None:
+        where = f"{HANDOUTS_FOLDER}/{handout.filename}"
+        budget = handout.record.max_pages
+        if len(document.pages) > budget and notes is not None:
             heights = _step_heights(document)
             longest = max(heights, key=heights.__getitem__) if heights else None
             page_height = document.pages[0].height
@@ -170,7 +146,7 @@ def build_handouts(site_dir: Path, project: Project, notes: list[Problem] | None
                     where,
                     None,
                     f"steps.{longest}" if longest else "",
-                    f"{len(document.pages)} pages, more than the {MAX_PAGES[handout.kind]} a {handout.kind} may have"
+                    f"{len(document.pages)} pages, more than the {budget} a {handout.kind} may have"
                     + (
                         f"; its longest step is this one ({heights[longest] / page_height:.0%} of a page): shorten it"
                         if longest
@@ -184,20 +160,3 @@ def build_handouts(site_dir: Path, project: Project, notes: list[Problem] | None
     if problems:
         raise DataError(problems)
     return written
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__, file=sys.stderr)
-        return 2
-    try:
-        written = build_handouts(Path(argv[0]), load_project())
-    except DataError as exc:
-        print("The handouts could not be made:\n" + exc.report(), file=sys.stderr)
-        return 1
-    print(f"Wrote {len(written)} handouts into {Path(argv[0]) / FOLDER}/")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

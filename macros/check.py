@@ -4,91 +4,105 @@ build will pass.
 - every language has the same pages;
 - each page's macro calls parse, name a widget, and render with their arguments in the page's language
   (unknown step or profile ids, a step shown on no page, a label missing from data/ui.yaml);
-- every handout's page renders (its labels and format strings).
+- every route page and every handout renders (their labels and format strings).
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import TemplateSyntaxError
 
 from guide.errors import Problem
-from guide.paths import PATHS_FOLDER
 from guide.project import Project
 from guide.ui import UnknownLabel
-from handouts.build import TEMPLATES as HANDOUT_TEMPLATES
 from handouts.build import render_html
-from handouts.catalogue import catalogue
+from handouts.kinds import catalogue
 
-from .pages import parity_problems, step_page, step_pages_with_local
-from .render import WIDGETS, WidgetInputError, Widgets, make_environment
+from .pages import Call, step_pages, widget_calls
+from .registry import widgets
+from .widget import NoLinks, WidgetContext, WidgetInputError
 
 RENDER_ERRORS = (WidgetInputError, UnknownLabel, TypeError, KeyError, ValueError, IndexError, AttributeError)
 
 
-ONLY_CALLS = 'a page may hold text and widget calls such as {{ step("carte-vitale") }}, nothing else in {{ }} or {% %}'
+def not_shown(step_id: str, lang: str) -> WidgetInputError:
+    return WidgetInputError(
+        f"step '{step_id}' is shown in full on no page of content/{lang}/: add {{{{ step(\"{step_id}\") }}}} to one"
+    )
 
 
-def _calls(source: str) -> list[tuple[int, str, list[object], dict[str, object]]]:
-    """The widget calls of a page: (line, name, arguments, keyword arguments). Anything else that the
-    template engine would run (an expression, a statement, an include) raises TemplateSyntaxError: pages
-    come from translators too, and a page is text, not code."""
-    found = []
-    for output in Environment().parse(source).body:
-        if not isinstance(output, nodes.Output):
-            raise TemplateSyntaxError(ONLY_CALLS, output.lineno)
-        for call in output.nodes:
-            if isinstance(call, nodes.TemplateData):
-                continue
-            if not (isinstance(call, nodes.Call) and isinstance(call.node, nodes.Name)):
-                raise TemplateSyntaxError(ONLY_CALLS, call.lineno)
-            values = [*call.args, *(k.value for k in call.kwargs)]
-            if call.dyn_args or call.dyn_kwargs or not all(isinstance(v, nodes.Const) for v in values):
-                raise TemplateSyntaxError(f"the arguments of {call.node.name}() must be plain values", call.lineno)
-            args = [a.as_const() for a in call.args]
-            kwargs = {k.key: k.value.as_const() for k in call.kwargs}
-            found.append((call.lineno, call.node.name, args, kwargs))
-    return found
+@dataclass(frozen=True)
+class CheckLinks(NoLinks):
+    """Links as the build makes them, as far as a check can tell: a step must be on a page of the language."""
+
+    pages: dict[str, str]
+    lang: str
+
+    def step(self, step_id: str) -> str:
+        if step_id not in self.pages:
+            raise not_shown(step_id, self.lang)
+        return f"{self.pages[step_id]}#{step_id}"
+
+
+def call_widget(context: WidgetContext, call: Call) -> str:
+    """Run one widget call of a page."""
+    return widgets()[call.name].function(context, *call.args, **call.kwargs)
+
+
+def page_files(project: Project) -> dict[str, dict[str, Path]]:
+    """For each language, page name (like 'inscription.md') -> its file in content/<lang>/."""
+    docs = project.root / "content"
+    return {
+        lang: {md.relative_to(docs / lang).as_posix(): md for md in sorted((docs / lang).rglob("*.md"))}
+        for lang in project.languages
+    }
 
 
 def page_problems(project: Project) -> list[Problem]:
     """Every problem the build would meet in the pages, one located line each."""
-    docs = project.root / "content"
-    problems = parity_problems(docs, project.languages, skip=PATHS_FOLDER)
-    pages = step_pages_with_local(docs, project.languages, [(s.step.id, s.after) for s in project.university.steps])
-    jinja = make_environment()
+    files = page_files(project)
+    problems = parity_problems(files)
     for lang in project.languages:
-        widgets = Widgets(
-            project.guide,
-            project.labels,
-            lang,
-            lambda step_id, lang=lang: step_page(pages, lang, step_id),
-            lambda profile_id: profile_id,
-            jinja,
-            project.university,
-        )
-        for md in sorted((docs / lang).rglob("*.md")):
-            name = f"content/{md.relative_to(docs).as_posix()}"
-            if md.relative_to(docs / lang).parts[0] == PATHS_FOLDER:
-                continue  # generated at build time
-            problems += _check_page(md, name, widgets)
-        for profile in project.guide.profiles:  # the generated path pages call these two
-            problems += _render_call(widgets, f"{PATHS_FOLDER}/{profile.id} ({lang})", None, "path", [profile.id], {})
-            problems += _render_call(
-                widgets, f"{PATHS_FOLDER}/{profile.id} ({lang})", None, "path_title", [profile.id], {}
-            )
-    handout_templates = make_environment(HANDOUT_TEMPLATES)
+        sources: dict[str, str] = {}
+        for name, md in files[lang].items():
+            try:
+                sources[name] = md.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(Problem(f"content/{lang}/{name}", None, "", f"cannot read the page: {exc}"))
+        context = WidgetContext(project, lang, CheckLinks(step_pages(sources.items(), project.university), lang))
+        for name, source in sources.items():
+            problems += _check_page(f"content/{lang}/{name}", source, context)
+        for profile in project.guide.profiles:  # the generated route pages call these two
+            where = f"route of {profile.id} ({lang})"
+            for widget in ("route", "route_title"):
+                problems += _render_call(context, where, Call(0, widget, (profile.id,), {}))
     for handout in catalogue(project.guide):
         try:
-            render_html(handout, project, handout_templates)
+            render_html(handout, project)
         except RENDER_ERRORS as exc:
             problems.append(Problem(f"handouts/{handout.filename}", None, "", _say(exc)))
     if any("unknown step" in p.message for p in problems):  # its page is then missing too: say it once
         problems = [p for p in problems if "is shown in full on no page" not in p.message]
     return _once(problems)
+
+
+def parity_problems(files: dict[str, dict[str, Path]]) -> list[Problem]:
+    """Pages that one language has and another lacks."""
+    every = set().union(*(set(pages) for pages in files.values()))
+    return [
+        Problem(
+            f"content/{lang}/{page}",
+            None,
+            "",
+            f"missing, while content/{other}/{page} exists: every language needs the same pages",
+        )
+        for lang, pages in files.items()
+        for page in sorted(every - set(pages))
+        for other in [next(x for x in files if page in files[x])]
+    ]
 
 
 def _once(problems: list[Problem]) -> list[Problem]:
@@ -105,36 +119,31 @@ def _once(problems: list[Problem]) -> list[Problem]:
     ]
 
 
-def _check_page(md: Path, name: str, widgets: Widgets) -> list[Problem]:
+def _check_page(name: str, source: str, context: WidgetContext) -> list[Problem]:
     try:
-        source = md.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(name, None, "", f"cannot read the page: {exc}")]
-    try:
-        calls = _calls(source)
+        calls = widget_calls(source)
     except TemplateSyntaxError as exc:
         return [Problem(name, exc.lineno, "", f"template syntax error: {exc.message}")]
+    known = widgets()
     problems = []
-    for line, macro, args, kwargs in calls:
-        if macro not in WIDGETS:
-            close = difflib.get_close_matches(macro, WIDGETS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f"; the widgets are {', '.join(WIDGETS)}"
-            problems.append(Problem(name, line, "", f"unknown widget '{macro}'{hint}"))
+    for call in calls:
+        if call.name not in known:
+            close = difflib.get_close_matches(call.name, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; the widgets are {', '.join(known)}"
+            problems.append(Problem(name, call.line, "", f"unknown widget '{call.name}'{hint}"))
             continue
-        problems += _render_call(widgets, name, line, macro, args, kwargs)
+        problems += _render_call(context, name, call)
     return problems
 
 
-def _render_call(
-    widgets: Widgets, name: str, line: int | None, macro: str, args: list[object], kwargs: dict[str, object]
-) -> list[Problem]:
+def _render_call(context: WidgetContext, name: str, call: Call) -> list[Problem]:
     try:
-        getattr(widgets, macro)(*args, **kwargs)
+        call_widget(context, call)
     except UnknownLabel as exc:  # the fix goes in data/ui.yaml
-        where = f"{name}:{line}" if line else name
-        return [Problem("data/ui.yaml", None, "labels", f"{_say(exc)}; {macro}() needs it ({where})")]
+        where = f"{name}:{call.line}" if call.line else name
+        return [Problem("data/ui.yaml", None, "labels", f"{_say(exc)}; {call.name}() needs it ({where})")]
     except RENDER_ERRORS as exc:
-        return [Problem(name, line, "", f"{macro}(): {_say(exc)}")]
+        return [Problem(name, call.line or None, "", f"{call.name}(): {_say(exc)}")]
     return []
 
 

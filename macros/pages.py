@@ -1,82 +1,64 @@
-"""Which page shows each step in full, read from the pages' macro calls."""
+"""What the pages ask for: their widget calls, parsed as the template engine reads them, and which page of a
+language shows each step in full (no MkDocs here: the web layer hands over the pages it has)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from pathlib import Path
+from dataclasses import dataclass
 
-from guide.errors import Problem
+from jinja2 import Environment, TemplateSyntaxError, nodes
 
-STEP_CALL = re.compile(r"""\{\{\s*step\(\s*["']([a-z0-9-]+)["']""")
+from guide.university import University
 
-
-def page_url(src: str, lang: str, default_lang: str, directory_urls: bool) -> str:
-    """The URL below the site root of page `src` ('inscription.md') of `lang`, as MkDocs writes it."""
-    stem = src[: -len(".md")]
-    if directory_urls:
-        url = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-    else:
-        url = stem + ".html"
-    return url if lang == default_lang else f"{lang}/{url}"
+ONLY_CALLS = 'a page may hold text and widget calls such as {{ step("carte-vitale") }}, nothing else in {{ }} or {% %}'
+_PARSER = Environment()  # parses only: pages are never rendered by it
 
 
-def step_pages(docs_dir: str | Path, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    """For each language, step id -> source of the page that shows it, like 'inscription.md'."""
-    found: dict[str, dict[str, str]] = {}
-    for lang in languages:
-        folder = Path(docs_dir) / lang
-        found[lang] = {}
-        for md in sorted(folder.rglob("*.md")):
-            rel = md.relative_to(folder).as_posix()
-            for step_id in STEP_CALL.findall(md.read_text(encoding="utf-8")):
-                found[lang].setdefault(step_id, rel)
+@dataclass(frozen=True)
+class Call:
+    line: int
+    name: str
+    args: tuple[object, ...]
+    kwargs: dict[str, object]
+
+
+def widget_calls(source: str) -> list[Call]:
+    """The widget calls of a page, in order. Anything else that the template engine would run (an expression,
+    a statement, an include) raises TemplateSyntaxError: pages come from translators too, and a page is text,
+    not code."""
+    found = []
+    for output in _PARSER.parse(source).body:
+        if not isinstance(output, nodes.Output):
+            raise TemplateSyntaxError(ONLY_CALLS, output.lineno)
+        for call in output.nodes:
+            if isinstance(call, nodes.TemplateData):
+                continue
+            if not (isinstance(call, nodes.Call) and isinstance(call.node, nodes.Name)):
+                raise TemplateSyntaxError(ONLY_CALLS, call.lineno)
+            values = [*call.args, *(k.value for k in call.kwargs)]
+            if call.dyn_args or call.dyn_kwargs or not all(isinstance(v, nodes.Const) for v in values):
+                raise TemplateSyntaxError(f"the arguments of {call.node.name}() must be plain values", call.lineno)
+            args = tuple(a.as_const() for a in call.args)
+            kwargs = {k.key: k.value.as_const() for k in call.kwargs}
+            found.append(Call(call.lineno, call.node.name, args, kwargs))
     return found
 
 
-def step_pages_with_local(
-    docs_dir: str | Path, languages: tuple[str, ...], local_steps: Iterable[tuple[str, str]]
-) -> dict[str, dict[str, str]]:
-    """step_pages(), with each university step (id, the national step it follows) on that step's page."""
-    pages = step_pages(docs_dir, languages)
-    for lang in languages:
-        for step_id, after in local_steps:
-            if after in pages[lang]:
-                pages[lang][step_id] = pages[lang][after]
-    return pages
-
-
-def parity_problems(docs_dir: str | Path, languages: tuple[str, ...], skip: str = "") -> list[Problem]:
-    """Pages that one language has and another lacks (generated folders such as `skip` aside)."""
-    found = {}
-    for lang in languages:
-        folder = Path(docs_dir) / lang
-        found[lang] = {
-            p.relative_to(folder).as_posix()
-            for p in folder.rglob("*.md")
-            if not (skip and p.relative_to(folder).as_posix().startswith(skip + "/"))
-        }
-    every = set().union(*found.values())
-    return [
-        Problem(
-            f"content/{lang}/{page}",
-            None,
-            "",
-            f"missing, while content/{other}/{page} exists: every language needs the same pages",
-        )
-        for lang in languages
-        for page in sorted(every - found[lang])
-        for other in [next(x for x in languages if page in found[x])]
-    ]
-
-
-def step_page(pages: dict[str, dict[str, str]], lang: str, step_id: str) -> str:
-    """The source of the page of `lang` that shows the step in full; WidgetInputError if there is none."""
-    from .render import WidgetInputError
-
-    target = pages[lang].get(step_id)
-    if target is None:
-        raise WidgetInputError(
-            f"step '{step_id}' is shown in full on no page of content/{lang}/: add {{{{ step(\"{step_id}\") }}}} to one"
-        )
-    return target
+def step_pages(pages: Iterable[tuple[str, str]], university: University) -> dict[str, str]:
+    """Step id -> the page (of those given, as (name, source)) that shows it in full: the first that calls
+    step() for it. A university's step is on the page of the step it follows. Pages that do not parse are left
+    to the check, which reports them."""
+    found: dict[str, str] = {}
+    for name, source in pages:
+        try:
+            calls = widget_calls(source)
+        except TemplateSyntaxError:
+            continue
+        for call in calls:
+            step_id = call.args[0] if call.args else call.kwargs.get("step_id")
+            if call.name == "step" and isinstance(step_id, str):
+                found.setdefault(step_id, name)
+    for local in university.steps:
+        if local.after in found:
+            found[local.step.id] = found[local.after]
+    return found

@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 
 from guide.model import Guide
-from guide.project import load_project
-from guide.siteconfig import language_codes
-from guide.ui import Labels, load_labels
-from tests.support.browser import chromium_path, launch_chromium
+from guide.ui import Labels
 from tests.support.need import need
-from tests.support.server import serve_site
+from tools.browser import chromium_path, launch_chromium
+from tools.serve import serve_site
+from web.config import project_at
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,35 +31,38 @@ def _free_port() -> int:
 # The test site is built for the address it is served at, so that its absolute links
 # (alternates, language switch on the home page, QR codes) lead to the test server.
 os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{_free_port()}/health-insurance-guide/")
-# What a copy of the project needs in order to build.
+# What a copy of the project needs in order to build (its code runs from the copy: `python -m` puts the
+# working folder first on the import path).
 PROJECT_PARTS = (
     "mkdocs.yml",
     "mkdocs.offline.yml",
     "overrides",
     "content",
     "data",
-    "macros",
     "guide",
-    "hooks",
+    "render",
+    "macros",
     "handouts",
+    "web",
+    "links",
     "tools",
 )
 
 
 @pytest.fixture(scope="session")
 def languages() -> tuple[str, ...]:
-    return language_codes()
+    return project_at(ROOT).languages
 
 
 @pytest.fixture(scope="session")
 def guide() -> Guide:
     """The guide as published: national facts with the university's layer."""
-    return load_project().guide
+    return project_at(ROOT).guide
 
 
 @pytest.fixture(scope="session")
-def labels(languages: tuple[str, ...]) -> Labels:
-    return load_labels(languages)
+def labels() -> Labels:
+    return project_at(ROOT).labels
 
 
 def copy_project(dest: Path) -> Path:
@@ -77,7 +79,7 @@ def copy_project(dest: Path) -> Path:
 
 def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
     """`mkdocs build` of `project` into `site_dir`, as `make build` runs it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project,
@@ -90,7 +92,7 @@ def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subp
 
 def run_full_build(project: Path, site_dir: Path, own_url: bool = False) -> subprocess.CompletedProcess[str]:
     """The whole build (site, handouts, offline copy) as `make build` runs it; `own_url`: the project's address."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if own_url:
         env.pop("SITE_URL", None)
     return subprocess.run(

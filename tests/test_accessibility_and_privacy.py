@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from guide.paths import path_url
+from render.site import route_url
 from tests.support.axe import axe_violations
-from tests.support.weight import load_page
+from tools.weight import load_page
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +50,7 @@ def test_the_interactive_parts_have_no_axe_violation_once_used(browser, base, la
     page.click("label[for='q-ehic-no']")
     assert page.is_visible(".hig-chooser__result a")
     assert axe_violations(page) == []
-    page.goto(base + path_url("non-eu", "fr", languages[0]))
+    page.goto(base + route_url("non-eu", "fr", languages[0]))
     page.click("label[for='task-register-online.prepare']")
     page.click(".hig-carry__show-qr")
     page.wait_for_selector(".hig-carry__qr svg")
@@ -98,7 +98,7 @@ def test_every_page_loads_only_from_the_site_with_no_failed_request_and_no_csp_v
 def test_only_the_checklist_is_stored_and_only_in_local_storage(browser, base, languages):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base + path_url("non-eu", "en", languages[0]))
+    page.goto(base + route_url("non-eu", "en", languages[0]))
     page.click("label[for='task-register-online.prepare']")
     stored = page.evaluate("Object.keys(localStorage)")
     material = [k for k in stored if k.startswith(("/", "__"))]  # the theme's own palette choice, if any

@@ -10,8 +10,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from guide.paths import path_url
-from tools.zip_site import OFFLINE_ZIP
+from render.site import OFFLINE_ZIP, route_url
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +48,7 @@ def test_answers_lead_to_the_path_of_each_profile(page, base, guide, languages):
             page.click(".hig-chooser__result a")
             page.wait_for_load_state()
             profile = guide.profiles_matching(answers)[0]
-            assert page.url.split("?")[0] == base + path_url(profile.id, lang, languages[0]), (lang, answers)
+            assert page.url.split("?")[0] == base + route_url(profile.id, lang, languages[0]), (lang, answers)
             # The advice for the answers given is visible, and only that advice (what is seen, not the attribute).
             shown = [a.get_attribute("data-advice") for a in page.locator(".hig-advice").all() if a.is_visible()]
             expected = [
@@ -62,7 +61,7 @@ def test_answers_lead_to_the_path_of_each_profile(page, base, guide, languages):
 
 
 def test_ticks_survive_a_reload_and_a_change_of_language(page, base, guide, languages):
-    fr_url, en_url = (base + path_url("non-eu", lang, languages[0]) for lang in ("fr", "en"))
+    fr_url, en_url = (base + route_url("non-eu", lang, languages[0]) for lang in ("fr", "en"))
     page.goto(fr_url)
     total = len(page.query_selector_all("input[data-task]"))
     ids = page.eval_on_selector_all("input[data-task]", "els => els.map(e => e.dataset.task)")
@@ -84,7 +83,7 @@ def test_ticks_survive_a_reload_and_a_change_of_language(page, base, guide, lang
 
 
 def test_reset_asks_first_and_clears_only_when_confirmed(page, base, languages):
-    page.goto(base + path_url("eu-no-ehic", "en", languages[0]))
+    page.goto(base + route_url("eu-no-ehic", "en", languages[0]))
     page.click("label[for='task-register-online.prepare']")
     page.once("dialog", lambda d: d.dismiss())
     page.click(".hig-reset")
@@ -97,7 +96,7 @@ def test_reset_asks_first_and_clears_only_when_confirmed(page, base, languages):
 
 
 def test_progress_moves_to_a_fresh_browser_with_the_link_or_the_code(browser, page, base, languages):
-    url = base + path_url("overseas", "en", languages[0])
+    url = base + route_url("overseas", "en", languages[0])
     page.goto(url)
     for task in ("register-online.prepare", "personal-area.password"):
         tick(page, task)
@@ -129,7 +128,7 @@ def test_progress_moves_to_a_fresh_browser_with_the_link_or_the_code(browser, pa
 
 
 def test_a_bad_code_changes_nothing_and_says_why(page, base, languages):
-    page.goto(base + path_url("non-eu", "en", languages[0]))
+    page.goto(base + route_url("non-eu", "en", languages[0]))
     page.click("label[for='task-register-online.home']")
     good = page.input_value("#carry-code")
     for bad, why in (
@@ -145,7 +144,7 @@ def test_a_bad_code_changes_nothing_and_says_why(page, base, languages):
 
 
 def test_a_code_naming_removed_tasks_applies_the_rest(page, base, languages):
-    page.goto(base + path_url("non-eu", "en", languages[0]))
+    page.goto(base + route_url("non-eu", "en", languages[0]))
     code = page.evaluate(
         """() => {
         const text = "register-online.home removed-step.gone";
@@ -162,7 +161,7 @@ def test_a_code_naming_removed_tasks_applies_the_rest(page, base, languages):
 
 
 def test_the_checklist_works_with_the_keyboard_alone(page, base, languages):
-    page.goto(base + path_url("under-16", "en", languages[0]))
+    page.goto(base + route_url("under-16", "en", languages[0]))
     first = page.eval_on_selector("input[data-task]", "e => e.dataset.task")
     page.focus("input[data-task]")
     page.keyboard.press("Space")
@@ -199,7 +198,7 @@ def test_the_shipped_offline_copy_works_from_the_disk_under_its_policy_and_asks_
 
 
 def test_printing_a_path_hides_the_controls_and_keeps_the_ticks(page, base, languages):
-    page.goto(base + path_url("non-eu", "en", languages[0]))
+    page.goto(base + route_url("non-eu", "en", languages[0]))
     page.click("label[for='task-register-online.prepare']")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".hig-progress__actions", ".hig-carry"):

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide.paths import path_url
-from guide.yamlfile import _Loader
+from guide.yamlfile import DataLoader
+from render.site import OFFLINE_ZIP, route_url
 from tests.conftest import copy_project, run_full_build
-from tests.support.server import serve_site
-from tools.zip_site import OFFLINE_ZIP
+from tools.serve import serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -67,7 +66,7 @@ def hostile_site(tmp_path_factory):
     shutil.copy(FIXTURE / "valmont-logo.svg", project / "content" / "assets" / "valmont-logo.svg")
     for name, payloads in (("steps.yaml", PAYLOADS), ("university.yaml", PAYLOADS), ("ui.yaml", LABEL_PAYLOADS)):
         path = project / "data" / name
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=DataLoader)
         path.write_text(yaml.safe_dump(inject(data, payloads), allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = project.parent / "site"
     result = run_full_build(project, site)
@@ -131,7 +130,7 @@ def test_without_storage_ticks_stay_for_the_visit_and_the_page_says_so_once(brow
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base + path_url("non-eu", "en", languages[0]))
+    page.goto(base + route_url("non-eu", "en", languages[0]))
     page.click("label[for='task-register-online.prepare']")
     page.click("label[for='task-register-online.home']")
     assert page.is_checked("[id='task-register-online.prepare']")
@@ -143,7 +142,7 @@ def test_without_storage_ticks_stay_for_the_visit_and_the_page_says_so_once(brow
     assert "2 of" in page.inner_text(".hig-progress__count")
     code = page.input_value("#carry-code")
     page.goto("about:blank")  # a new visit: the ticks are gone, the code brings them back
-    page.goto(base + path_url("non-eu", "en", languages[0]) + "#restore=" + code)
+    page.goto(base + route_url("non-eu", "en", languages[0]) + "#restore=" + code)
     assert page.inner_text(".hig-carry__message").startswith("2 boxes ticked")
     assert page.is_checked("[id='task-register-online.home']")
     context.close()
@@ -155,7 +154,7 @@ def test_a_damaged_restore_link_says_so_and_throws_nothing(browser, base, langua
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base + path_url("non-eu", "en", languages[0]) + "#restore=1.%E0%A4%A.zz")
+    page.goto(base + route_url("non-eu", "en", languages[0]) + "#restore=1.%E0%A4%A.zz")
     message = page.inner_text(".hig-carry__message")
     assert message and "ticked" not in message
     assert not page.eval_on_selector_all("input[data-task]:checked", "els => els.length")

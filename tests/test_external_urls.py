@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from guide.project import load_project
 from links.collect import all_external_urls, data_urls, project_sources, urls_in_site, urls_in_text_files
-from tests.support.server import published_url
+from tools.serve import published_url
+from web.config import project_at
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def own_hosts() -> set[str]:
     """The site's own hosts: the one it is built for here, and the one its university layer publishes at."""
-    configured = load_project(ROOT).university.site_url
+    configured = project_at(ROOT).university.site_url
     return {urlsplit(url).netloc for url in (published_url(), configured) if url}
 
 

@@ -13,10 +13,10 @@ import yaml
 from pypdf import PdfReader
 
 from guide.errors import DataError
-from guide.project import load_project
 from tests.conftest import ROOT, copy_project, run_full_build
 from tests.support.site import BuiltPage, fold
 from tests.test_third_language import shout, translation_of
+from web.config import project_at
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "other-university"
 DEFAULT = yaml.safe_load((ROOT / "data" / "university.default.yaml").read_text())
@@ -67,7 +67,7 @@ def test_the_university_is_named_on_every_page_and_handout(fork_site):
 
 def test_the_local_step_tips_sessions_desk_and_cpam_show_in_both_languages(fork_site):
     project, site = fork_site
-    guide = load_project(project).guide
+    guide = project_at(project).guide
     local = guide.step("valmont-welcome")
     assert [s.id for s in guide.steps].index("valmont-welcome") == [s.id for s in guide.steps].index(
         "register-online"
@@ -86,7 +86,7 @@ def test_the_local_step_tips_sessions_desk_and_cpam_show_in_both_languages(fork_
 
 def test_the_local_step_is_in_the_handouts(fork_site):
     project, site = fork_site
-    local = load_project(project).guide.step("valmont-welcome")
+    local = project_at(project).guide.step("valmont-welcome")
     for lang in ("fr", "en"):
         for pdf in (f"guide-{lang}.pdf", f"checklist-non-eu-{lang}.pdf"):
             text = " ".join((p.extract_text() or "") for p in PdfReader(site / "handouts" / pdf).pages)
@@ -111,7 +111,7 @@ def broken(project: Path, old: str, new: str) -> list[str]:
     assert old in text
     path.write_text(text.replace(old, new, 1))
     with pytest.raises(DataError) as caught:
-        load_project(project)
+        project_at(project)
     return [str(p) for p in caught.value.problems]
 
 
@@ -211,7 +211,7 @@ def test_one_mistake_in_the_university_file_gives_one_plain_line(project_copy, c
     path = project / "data" / "university.yaml"
     path.write_text(change((FIXTURE / "university.yaml").read_text()))
     result = subprocess.run(
-        [sys.executable, "-m", "guide", "check", "--project", str(project)], capture_output=True, text=True
+        [sys.executable, "-m", "web", "check", "--project", str(project)], capture_output=True, text=True
     )
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
@@ -224,11 +224,11 @@ def test_a_past_session_is_reported_and_no_longer_shown(project_copy):
     path = project / "data" / "university.yaml"
     path.write_text((FIXTURE / "university.yaml").read_text().replace('"2027-09-07"', '"2020-09-07"', 1))
     result = subprocess.run(
-        [sys.executable, "-m", "guide", "check", "--project", str(project)], capture_output=True, text=True
+        [sys.executable, "-m", "web", "check", "--project", str(project)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     assert "Note: data/university.yaml:" in result.stdout and "sessions[0].date: 2020-09-07 is past" in result.stdout
-    assert load_project(project).university.sessions == ()
+    assert project_at(project).university.sessions == ()
 
 
 def git(repo: Path, *args: str) -> str:
@@ -310,9 +310,8 @@ def test_a_fork_with_its_university_and_a_third_language_merges_upstream_changes
     assert git(repo, "status", "--porcelain") == ""
     # The merged copy is checked with its own code and schemas, as the fork's CI would.
     check = subprocess.run(
-        [sys.executable, "-m", "guide", "check"],
+        [sys.executable, "-m", "web", "check"],
         cwd=repo,
-        env=dict(os.environ, PYTHONPATH=str(repo)),
         capture_output=True,
         text=True,
     )
@@ -328,8 +327,8 @@ def test_the_example_file_is_valid_and_check_points_at_what_still_describes_the_
     project = project_copy()
     shutil.copy(project / "data" / "university.example.yaml", project / "data" / "university.yaml")
     result = subprocess.run(
-        [sys.executable, "-m", "guide", "check", "--project", str(project)], capture_output=True, text=True
+        [sys.executable, "-m", "web", "check", "--project", str(project)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     assert "still describe the fictional University of Valmont of the example" in result.stdout
-    assert load_project(project).university.name("en") == "University of Valmont-sur-Exemple"
+    assert project_at(project).university.name("en") == "University of Valmont-sur-Exemple"

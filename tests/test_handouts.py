@@ -13,12 +13,13 @@ from PIL import Image
 from pypdf import PdfReader
 
 from guide.errors import DataError
-from guide.project import load_project
-from handouts.build import MAX_PAGES, build_handouts
-from handouts.catalogue import FOLDER, catalogue
-from macros.render import short_url
-from tests.conftest import copy_project, run_full_build
+from handouts.build import build_handouts
+from handouts.kinds import catalogue
+from render.environment import short_url
+from render.site import HANDOUTS_FOLDER
+from tests.conftest import ROOT, copy_project, run_full_build
 from tests.support.need import need
+from web.config import project_at
 
 A4 = (595.28, 841.89)
 
@@ -30,12 +31,12 @@ def normal(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def inputs():
-    return load_project()
+    return project_at(ROOT)
 
 
 @pytest.fixture(scope="module")
 def pdfs(built_site, guide):
-    return {h: built_site / FOLDER / h.filename for h in catalogue(guide)}
+    return {h: built_site / HANDOUTS_FOLDER / h.filename for h in catalogue(guide)}
 
 
 def pdf_text(path: Path) -> str:
@@ -52,7 +53,7 @@ def test_every_handout_is_written(pdfs, guide):
 def test_every_handout_is_a4_within_its_page_budget(pdfs):
     for handout, path in pdfs.items():
         reader = PdfReader(path)
-        assert 1 <= len(reader.pages) <= MAX_PAGES[handout.kind], handout.filename
+        assert 1 <= len(reader.pages) <= handout.record.max_pages, handout.filename
         for page in reader.pages:
             size = (float(page.mediabox.width), float(page.mediabox.height))
             assert all(abs(a - b) < 1 for a, b in zip(size, A4, strict=True)), (handout.filename, size)
@@ -141,12 +142,12 @@ def test_a_step_too_long_for_its_sheet_is_reported_naming_the_step(built_site, t
     site = tmp_path / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     notes: list = []
-    build_handouts(site, load_project(project), notes)  # still written: a long handout is not a broken one
+    build_handouts(site, project_at(project), notes)  # still written: a long handout is not a broken one
     report = DataError(notes).report()
     where = "handouts/checklist-non-eu-fr.pdf: steps.personal-area"
     assert re.search(where + r": \d+ pages, more than the 2 a checklist may have", report), report
     assert "its longest step is this one" in report
-    assert (site / FOLDER / "checklist-non-eu-fr.pdf").is_file()
+    assert (site / HANDOUTS_FOLDER / "checklist-non-eu-fr.pdf").is_file()
 
 
 def test_a_qr_code_to_a_missing_page_fails_with_a_clear_message(built_site, tmp_path):
@@ -154,7 +155,7 @@ def test_a_qr_code_to_a_missing_page_fails_with_a_clear_message(built_site, tmp_
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     shutil.rmtree(site / "en" / "parcours" / "overseas")
     with pytest.raises(DataError) as caught:
-        build_handouts(site, load_project())
+        build_handouts(site, project_at(ROOT))
     assert (
         "handouts/checklist-overseas-en.pdf: QR code: leads to 'en/parcours/overseas/', which is not a page of the site"
     ) in caught.value.report()
@@ -169,12 +170,12 @@ def test_a_clone_with_a_github_remote_prints_qr_codes_to_its_pages_address(tmp_p
     site = tmp_path / "site"
     result = run_full_build(project, site, own_url=True)
     assert result.returncode == 0, result.stderr
-    loaded = load_project(project)
+    loaded = project_at(project)
     address = loaded.university.site_url or "https://some-university.github.io/health-insurance-guide/"
     assert f"Published address: {address}" in result.stdout and "PREVIEW" not in result.stdout
     register = loaded.guide.links["etudiant-etranger"].url
     for handout in catalogue(loaded.guide):
-        codes = decode_qr_codes(site / FOLDER / handout.filename, tmp_path)
+        codes = decode_qr_codes(site / HANDOUTS_FOLDER / handout.filename, tmp_path)
         assert address + handout.qr_page(loaded.guide.languages[0]) in codes, (handout.filename, codes)
         assert all(c.startswith(address) or c == register for c in codes), codes
 
@@ -184,12 +185,12 @@ def test_without_a_known_address_the_build_and_every_handout_say_they_are_a_prev
     site = tmp_path / "site"
     result = run_full_build(project, site, own_url=True)
     assert result.returncode == 0, result.stderr
-    loaded = load_project(project)
+    loaded = project_at(project)
     preview = loaded.university.site_url is None  # a university that gives its address gets no preview
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith("PREVIEW ONLY: no published address is known") == preview, last
     for handout in catalogue(loaded.guide):
-        text = normal(pdf_text(site / FOLDER / handout.filename))
+        text = normal(pdf_text(site / HANDOUTS_FOLDER / handout.filename))
         notice = "Preview, not for handing out" in text or "Aperçu, à ne pas distribuer" in text
         assert notice == preview, handout.filename
 

@@ -262,7 +262,6 @@ def test_a_broken_or_hostile_input_stops_the_build_with_one_located_line(case, p
     result = subprocess.run(
         [sys.executable, "-m", "tools.build", "--project", str(project), "--out", str(site)],
         cwd=project,
-        env=dict(os.environ, PYTHONPATH=str(project)),
         capture_output=True,
         text=True,
         timeout=120,

@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from guide.project import load_project
-from handouts.catalogue import FOLDER, catalogue
+from handouts.kinds import catalogue
 from links.internal import linkchecker
-from tests.support.server import serve_site
-from tools.zip_site import OFFLINE_ZIP
+from render.site import HANDOUTS_FOLDER, OFFLINE_ZIP
+from tools.serve import serve_site
+from web.config import project_at
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,8 +56,8 @@ def test_a_plain_mkdocs_build_gives_the_whole_site_with_no_broken_link(tmp_path)
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert (site / OFFLINE_ZIP).is_file()
-    for handout in catalogue(load_project(ROOT).guide):
-        assert (site / FOLDER / handout.filename).is_file(), handout.filename
+    for handout in catalogue(project_at(ROOT).guide):
+        assert (site / HANDOUTS_FOLDER / handout.filename).is_file(), handout.filename
     with serve_site(site) as base:
         crawl = linkchecker(base)
     assert crawl.returncode == 0 and "0 errors found" in crawl.stdout, crawl.stdout[-4000:]

@@ -14,8 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from guide.model import Guide
-from guide.paths import path_url
-from tools.zip_site import OFFLINE_ZIP
+from render.site import OFFLINE_ZIP, route_url
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +81,7 @@ def test_no_page_pans_sideways_on_a_phone(phone, base, built_site, size):
 @pytest.mark.parametrize("size", PHONES.values(), ids=PHONES.keys())
 def test_the_next_step_is_on_the_first_screen_and_finished_steps_are_folded(phone, base, guide, size):
     for profile_id, lang in path_pages(guide):
-        url = base + path_url(profile_id, lang, guide.languages[0])
+        url = base + route_url(profile_id, lang, guide.languages[0])
         for ticks in ([], half_of_the_tasks(guide, profile_id)):
             page = phone(size)
             page.goto(url)
@@ -109,7 +108,7 @@ def test_the_next_step_is_on_the_first_screen_and_finished_steps_are_folded(phon
 
 def test_a_finished_step_says_so_and_opens_on_demand(phone, base, guide):
     profile_id, lang = "non-eu", guide.languages[0]
-    url = base + path_url(profile_id, lang, guide.languages[0])
+    url = base + route_url(profile_id, lang, guide.languages[0])
     first = guide.steps_for(profile_id)[0]
     page = phone(PHONES["phone"])
     page.goto(url)
@@ -127,7 +126,7 @@ def test_a_finished_step_says_so_and_opens_on_demand(phone, base, guide):
 def test_steps_that_do_not_apply_are_listed_once_with_each_reason_once(phone, base, guide):
     page = phone(PHONES["phone"])
     for profile_id, lang in path_pages(guide):
-        page.goto(base + path_url(profile_id, lang, guide.languages[0]))
+        page.goto(base + route_url(profile_id, lang, guide.languages[0]))
         profile = guide.profile(profile_id)
         skipped = [s for s in guide.steps if not s.applies(profile_id)]
         listed = page.eval_on_selector_all("[data-skipped-step]", "els => els.map(e => e.dataset.skippedStep)")
@@ -140,7 +139,7 @@ def test_steps_that_do_not_apply_are_listed_once_with_each_reason_once(phone, ba
 def test_each_printed_path_fits_four_pages_and_shows_every_task(browser, base, guide):
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     for profile_id, lang in path_pages(guide):
-        page.goto(base + path_url(profile_id, lang, guide.languages[0]))
+        page.goto(base + route_url(profile_id, lang, guide.languages[0]))
         reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
         text = " ".join((p.extract_text() or "") for p in reader.pages)
         assert len(reader.pages) <= PRINTED_PATH_PAGES, (profile_id, lang, len(reader.pages))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from guide.paths import path_url
+from render.site import route_url
 from tests.support.site import BuiltPage, fold
 
 
 def test_each_path_shows_exactly_the_steps_and_documents_of_its_profile(guide, languages, built_site):
     for lang in languages:
         for profile in guide.profiles:
-            page = BuiltPage(built_site, built_site / path_url(profile.id, lang, languages[0]) / "index.html")
+            page = BuiltPage(built_site, built_site / route_url(profile.id, lang, languages[0]) / "index.html")
             shown = [s["data-step"] for s in page.soup.select("section[data-step]")]
             skipped = [p["data-skipped-step"] for p in page.soup.select("[data-skipped-step]")]
             assert shown == [s.id for s in guide.steps_for(profile.id)], (lang, profile.id)

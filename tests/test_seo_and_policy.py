@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from links.collect import data_urls
-from tests.support.server import published_url
+from tools.serve import published_url
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from guide.paths import PATHS_FOLDER
-from macros.render import sort_key
-from tests.support.server import published_url
+from render.environment import sort_key
+from render.site import ROUTES_FOLDER
 from tests.support.site import TEMPLATE_LEFTOVER, fold, foreign_texts, language_pages, missing_data_texts
+from tools.serve import published_url
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 PREFIX = urlsplit(published_url()).path
@@ -73,7 +73,7 @@ def test_each_page_declares_its_language(languages, site_pages):
 
 def test_each_step_is_shown_in_full_once_per_language_outside_the_paths(guide, languages, site_pages):
     for lang in languages:
-        topic_pages = [p for p in site_pages[lang] if f"{PATHS_FOLDER}/" not in p.url]
+        topic_pages = [p for p in site_pages[lang] if f"{ROUTES_FOLDER}/" not in p.url]
         for step in guide.steps:
             holders = [p.url for p in topic_pages if p.soup.find("section", attrs={"data-step": step.id})]
             assert len(holders) == 1, (lang, step.id, holders)

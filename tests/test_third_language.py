@@ -15,12 +15,12 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from guide.project import load_project
 from guide.translations import text_keys
-from guide.yamlfile import _Loader
-from handouts.catalogue import catalogue
+from guide.yamlfile import DataLoader
+from handouts.kinds import catalogue
 from tests.conftest import copy_project, run_full_build
 from tests.support.site import foreign_texts, language_pages, missing_data_texts
+from web.config import project_at
 
 NEW = "es"
 KEEP = re.compile(r"(\{\{.*?\}\}|\{[a-z_]+\}|<[^>]+>|\([^)]*\.md[^)]*\))")
@@ -35,7 +35,7 @@ def translation_of(project: Path) -> dict:
     """data/translations/es.yaml for `project`: every text of the data, from English, in capitals."""
     texts = {}
     for prefix, name in (("steps", "steps.yaml"), ("ui", "ui.yaml"), ("university", "university.default.yaml")):
-        data = yaml.load((project / "data" / name).read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load((project / "data" / name).read_text(encoding="utf-8"), Loader=DataLoader)
         for key, text in text_keys(data, prefix, "en").items():
             if key != "ui:date_format":
                 texts[key] = {"text": shout(text["en"]), "from": text["en"]}
@@ -77,7 +77,7 @@ def three(tmp_path_factory):
 
 def test_the_third_language_is_built_with_every_page_and_fact(three):
     project, site = three
-    loaded = load_project(project)
+    loaded = project_at(project)
     assert loaded.languages == ("fr", "en", NEW)
     pages = language_pages(site, loaded.languages)
     assert {p.url[len(NEW) + 1 :] for p in pages[NEW]} == {p.url for p in pages["fr"]}
@@ -89,7 +89,7 @@ def test_the_third_language_is_built_with_every_page_and_fact(three):
 
 def test_the_third_language_gets_its_handouts(three):
     project, site = three
-    loaded = load_project(project)
+    loaded = project_at(project)
     names = {h.filename for h in catalogue(loaded.guide)}
     assert {f"guide-{NEW}.pdf", "guide-fr-es.pdf", "guide-fr-en.pdf"} | {
         f"checklist-{p.id}-{NEW}.pdf" for p in loaded.guide.profiles
@@ -111,14 +111,14 @@ def test_a_text_changed_upstream_is_reported_and_shown_from_english_marked(tmp_p
         encoding="utf-8",
     )
     check = subprocess.run(
-        [sys.executable, "-m", "guide", "check", "--project", str(project)], capture_output=True, text=True
+        [sys.executable, "-m", "web", "check", "--project", str(project)], capture_output=True, text=True
     )
     assert check.returncode == 0, check.stderr
     assert (
         "steps:steps/carte-vitale/title: the en text changed since it was translated ('Ask for your carte Vitale')"
         in check.stdout
     ), check.stdout
-    loaded = load_project(project)
+    loaded = project_at(project)
     assert (
         loaded.guide.step("carte-vitale").title(NEW)
         == "Ask for your carte Vitale (TEXTO EN INGLÉS: TRADUCCIÓN PENDIENTE)"

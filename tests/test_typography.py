@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from handouts.catalogue import FOLDER, catalogue
-from macros.typography import french
+from handouts.kinds import catalogue
+from render.site import HANDOUTS_FOLDER
+from render.typography import french
 from tests.support.site import language_pages
 
 # What French typography forbids, as (what is wrong, pattern).
@@ -67,7 +68,8 @@ def test_every_french_handout_follows_french_typography(built_site, guide):
     for handout in catalogue(guide):
         if handout.langs != ("fr",):
             continue
-        text = " ".join(p.extract_text() or "" for p in PdfReader(built_site / FOLDER / handout.filename).pages)
+        reader = PdfReader(built_site / HANDOUTS_FOLDER / handout.filename)
+        text = " ".join(p.extract_text() or "" for p in reader.pages)
         text = re.sub(r"https?://\S+", "", text)  # addresses are not prose
         found += [f"{handout.filename}: {f}" for f in faults(text)]
     assert not found, "\n".join(found[:20])

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from guide.paths import path_url
-from handouts.catalogue import FOLDER
+from render.site import HANDOUTS_FOLDER, route_url
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +63,7 @@ def test_each_student_is_told_what_applies_and_not_what_does_not(
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     for lang in languages:
-        page.goto(base + path_url(profile_id, lang, languages[0]))
+        page.goto(base + route_url(profile_id, lang, languages[0]))
         folded = page.locator("details.hig-step__body:not([open]) > summary")
         while folded.count():
             folded.first.click()  # the student opens each folded step to read it
@@ -72,7 +71,7 @@ def test_each_student_is_told_what_applies_and_not_what_does_not(
         hrefs = set(
             page.eval_on_selector_all("article a[href]", "els => els.filter(e => e.offsetParent).map(e => e.href)")
         )
-        pdf = built_site / FOLDER / f"checklist-{profile_id}-{lang}.pdf"
+        pdf = built_site / HANDOUTS_FOLDER / f"checklist-{profile_id}-{lang}.pdf"
         printed = _normal(" ".join(p.extract_text() or "" for p in PdfReader(pdf).pages))
         for doc in must_docs:
             name = _normal(next(d for d in guide.documents if d.id == doc).name(lang))

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import yaml
-
 from guide.siteconfig import _TolerantLoader
+
 from tools.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,9 +47,9 @@ def timed_mkdocs(config: Path, site: Path) -> float:
 
 def page_weights(site: Path) -> list[tuple[str, int, int]]:
     """(page, HTML bytes gzip, everything gzip) on a first load in Chromium."""
-    from tests.support.browser import chromium_path, launch_chromium
-    from tests.support.server import serve_site
-    from tests.support.weight import load_page
+    from tools.browser import chromium_path, launch_chromium
+    from tools.serve import serve_site
+    from tools.weight import load_page
 
     if chromium_path() is None:
         print("Chromium is missing: page weights skipped (apt-get install chromium)", file=sys.stderr)

@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 
 from guide.errors import DataError
-from guide.project import Project, load_project
+from guide.project import Project
 from macros.check import page_problems
+from web.config import project_at
 
 
 class BuildFailed(Exception):
@@ -24,9 +25,9 @@ class BuildFailed(Exception):
 
 
 def mkdocs(project: Path, config: str, site_dir: Path) -> list[str]:
-    """`mkdocs build`; its hooks add the handouts and the offline copy once every language is built.
-    Returns the notes the hooks logged (a handout longer than its page budget, say)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
+    """`mkdocs build`; the guide's plugin adds the handouts and the offline copy once every language is built.
+    Returns the notes the plugin logged (a handout longer than its page budget, say)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project,
@@ -43,7 +44,7 @@ def mkdocs(project: Path, config: str, site_dir: Path) -> list[str]:
             if line.strip() and not line.startswith("INFO") and "Material for MkDocs" not in line
         ]
         raise BuildFailed("\n".join(lines) or f"mkdocs build exited with status {result.returncode}")
-    notes = re.compile(r"^INFO\s+-\s+Note: (.*)$", re.M)  # what hooks/extras.py logs
+    notes = re.compile(r"^INFO\s+-\s+Note: (.*)$", re.M)  # what web/plugin.py logs
     return notes.findall(result.stdout + result.stderr)
 
 
@@ -57,7 +58,7 @@ def build(
     stage = out.parent / (out.name + ".tmp")
     shutil.rmtree(stage, ignore_errors=True)
     try:
-        checked = load_project(project)  # every data file first, then the pages as the build will use them
+        checked = project_at(project)  # every data file first, then the pages as the build will use them
         problems = page_problems(checked)
         if problems:
             raise DataError(problems)
@@ -77,9 +78,10 @@ def build(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     parser.add_argument("--out", type=Path, default=None, help="where the site goes (default: PROJECT/site)")
     args = parser.parse_args()
+    args.project = args.project.resolve()
     out = args.out or args.project / "site"
     timings: dict[str, float] = {}
     notes: list[str] = []

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tests.support.browser import launch_chromium
-from tests.support.server import serve_site
+from tools.browser import launch_chromium
+from tools.serve import serve_site
 
 
 def main() -> None:

@@ -1,0 +1,92 @@
+"""The kinds of handout: one record each says which PDFs it makes, their file names, title, page budget and
+the page their QR code opens. Adding a kind is a record here, a template in handouts/templates/ and its labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from guide.model import Guide
+from guide.ui import Labels
+from render.site import route_url
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One PDF: its kind, language(s), situation (for checklists) and file name."""
+
+    kind: str
+    langs: tuple[str, ...]
+    profile: str | None
+    filename: str
+
+    @property
+    def lang(self) -> str:
+        return self.langs[0]
+
+    @property
+    def record(self) -> HandoutKind:
+        return KINDS[self.kind]
+
+    def qr_page(self, default_lang: str) -> str:
+        """The site page (below the site root) that this handout's own QR code leads to."""
+        return self.record.qr_page(self, default_lang)
+
+    def title(self, guide: Guide, labels: Labels) -> str:
+        return self.record.title(self, guide, labels)
+
+
+def _home(handout: Handout, default_lang: str) -> str:
+    return "" if handout.lang == default_lang else f"{handout.lang}/"
+
+
+@dataclass(frozen=True)
+class HandoutKind:
+    name: str
+    max_pages: int  # more is built, and said in a note naming the longest step
+    make: Callable[[Guide], list[Handout]]  # the handouts of this kind for a guide
+    title: Callable[[Handout, Guide, Labels], str]
+    qr_page: Callable[[Handout, str], str] = _home  # (handout, default language) -> page below the site root
+
+    @property
+    def template(self) -> str:
+        return f"handouts/{self.name}.html"
+
+
+KINDS: dict[str, HandoutKind] = {
+    kind.name: kind
+    for kind in (
+        HandoutKind(
+            "overview",
+            max_pages=2,
+            make=lambda g: [Handout("overview", (lang,), None, f"guide-{lang}.pdf") for lang in g.languages],
+            title=lambda h, g, labels: labels.get("handout_title", h.lang),
+        ),
+        HandoutKind(
+            "bilingual",  # the default language beside each other one
+            max_pages=2,
+            make=lambda g: [
+                Handout("bilingual", (g.languages[0], other), None, f"guide-{g.languages[0]}-{other}.pdf")
+                for other in g.languages[1:]
+            ],
+            title=lambda h, g, labels: " / ".join(labels.get("handout_title", lang) for lang in h.langs),
+        ),
+        HandoutKind(
+            "checklist",  # one sheet, both sides, per situation and language
+            max_pages=2,
+            make=lambda g: [
+                Handout("checklist", (lang,), p.id, f"checklist-{p.id}-{lang}.pdf")
+                for lang in g.languages
+                for p in g.profiles
+            ],
+            title=lambda h, g, labels: labels.get("path_title", h.lang).format(name=g.profile(h.profile).name(h.lang)),
+            qr_page=lambda h, default_lang: route_url(h.profile, h.lang, default_lang),
+        ),
+    )
+}
+
+
+def catalogue(guide: Guide) -> list[Handout]:
+    """Every handout of every kind."""
+    return [handout for kind in KINDS.values() for handout in kind.make(guide)]

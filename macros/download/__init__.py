@@ -1,0 +1,13 @@
+"""The link to the offline copy of the site."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.widget import WidgetContext
+from render.site import OFFLINE_ZIP
+
+
+def download(w: WidgetContext) -> Markup:
+    """The link to the offline copy, a zip to read without a connection (nothing in the offline copy itself)."""
+    return w.render("download/download.html", offline=w.offline, href=w.links.file(OFFLINE_ZIP))

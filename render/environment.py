@@ -1,0 +1,66 @@
+"""The one Jinja environment of the site's widgets and the PDF handouts, made once per process.
+
+Templates are named by where they live: `widgets/step/step.html` (macros/step/), `handouts/checklist.html`
+(handouts/templates/), `components.html` (render/components.html, the macros both share).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+HERE = Path(__file__).resolve().parent
+PACKAGES = HERE.parent
+TEMPLATE_ROOTS = {
+    "widgets": PACKAGES / "macros",
+    "handouts": PACKAGES / "handouts" / "templates",
+    "components": HERE / "components",
+}
+
+# What HTML or Markdown (with attr_list and tables) could read as syntax in a text.
+MARKDOWN_SPECIALS = frozenset("&<>\"'\\`*_{}[]()#+-.!|~:=")
+
+
+def markdown_text(text: str) -> Markup:
+    """A data text as it must be written where Markdown will read it (a heading, say): every character that
+    HTML or Markdown could take as syntax (a tag, a link, emphasis, attributes) becomes a numeric character
+    reference, which both leave alone and the browser shows as the character itself."""
+    return Markup("".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in str(text)))
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """Alphabetical order as a French or English reader expects it: accents and case count only to break
+    ties (médecin before mutuelle, état before étude)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
+    return plain, text.casefold()
+
+
+def short_url(url: str, limit: int = 40) -> str:
+    """An address as paper prints it: host and path without the scheme, or only the host when that is long."""
+    parts = urlsplit(url)
+    whole = (parts.hostname or "") + parts.path.rstrip("/")
+    return whole if len(whole) <= limit and not parts.query else parts.hostname or url
+
+
+@cache
+def environment() -> Environment:
+    """Strict (an unknown name is an error), HTML-escaped, tidy whitespace; compiled templates are kept for the
+    life of the process. `| md` is for a text that lands in Markdown rather than in HTML."""
+    env = Environment(
+        loader=PrefixLoader({prefix: FileSystemLoader(folder) for prefix, folder in TEMPLATE_ROOTS.items()}),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters["md"] = markdown_text
+    env.filters["host"] = lambda url: urlsplit(url).hostname or ""
+    env.filters["short_url"] = short_url
+    return env

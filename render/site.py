@@ -1,0 +1,22 @@
+"""Names the site's files and scripts agree on: one place, read by Python and handed to the pages' scripts."""
+
+from __future__ import annotations
+
+STORAGE_KEY = "health-insurance-guide:tasks"  # the localStorage key of the ticks (the head script gets it from here)
+CHECKLIST_SCRIPT = "assets/checklist.js"  # loaded only by the pages that hold a checklist or the route chooser
+UNIVERSITY_CSS = "assets/university.css"  # the university's colours, made at build time from its file
+HANDOUTS_FOLDER = "handouts"  # the PDFs, below the site root
+OFFLINE_ZIP = "health-insurance-guide-offline.zip"  # the offline copy, at the site root
+ROUTES_FOLDER = "parcours"  # one page per situation: the student's route through the steps
+GLOSSARY_PAGE = "glossaire.md"  # its terms are linked from the first place each page mentions them
+
+
+def route_source(profile_id: str) -> str:
+    """The page source of a situation's route, inside a language folder, like 'parcours/non-eu.md'."""
+    return f"{ROUTES_FOLDER}/{profile_id}.md"
+
+
+def route_url(profile_id: str, lang: str, default_lang: str) -> str:
+    """The published route page of a situation, below the site root, like 'en/parcours/non-eu/'."""
+    prefix = "" if lang == default_lang else f"{lang}/"
+    return f"{prefix}{ROUTES_FOLDER}/{profile_id}/"

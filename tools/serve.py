@@ -1,0 +1,73 @@
+"""Serve a built site over HTTP on 127.0.0.1, under the path of its site_url."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from web.config import project_at
+
+
+@functools.cache
+def published_url(root: Path | None = None) -> str:
+    """The address the project at `root` (default: the working folder) is built for (the tests set $SITE_URL
+    to their own server)."""
+    return project_at((root or Path.cwd()).resolve()).site_url
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files below `prefix`; anything else is a 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_site_url__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Like GitHub Pages: a missing address gets the site's own 404 page."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        # linkchecker waits 0.1-0.6 s before each request to a server that does not name it in this header.
+        self.send_header("LinkChecker", "test-server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: tests read responses, not logs."""
+
+
+@contextmanager
+def serve_site(root: Path, prefix: str | None = None) -> Iterator[str]:
+    """Serve `root` at http://127.0.0.1:PORT{prefix}; yields that base URL."""
+    url = urlsplit(published_url())
+    prefix = prefix if prefix is not None else url.path or "/"
+    # On the site's own port when it is local, so that its absolute links work.
+    port = url.port or 0 if url.hostname == "127.0.0.1" else 0
+    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(handler, directory=str(root.resolve()))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,141 @@
+"""What each built page needs in its head and text, and what the theme gets wrong for a bilingual site.
+
+- a Content-Security-Policy (meta tag) allowing only the site itself and the inline scripts that
+  our templates render, by their hashes (in the offline copy too, with file: for its scripts);
+- absolute hreflang alternates, plus x-default (none in the offline copy, whose language menu is plain links);
+- phrases of another language marked (phone numbers, glossary terms and typography: render.typography);
+- a one-page sitemap.xml beside each page: Material fetches `sitemap.xml` next to every
+  alternate link, which would otherwise 404 in the reader's console.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+CSP = (
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+)
+
+
+def absolute_alternates(html: str, here: str, default: str) -> str:
+    """The head's alternates as absolute addresses, the default language's also as x-default."""
+
+    def absolute(match: re.Match[str]) -> str:
+        href = urljoin(here, match.group(1))
+        link = f'<link rel="alternate" href="{escape(href)}" hreflang="{match.group(2)}">'
+        if match.group(2) == default:
+            link += f'\n    <link rel="alternate" href="{escape(href)}" hreflang="x-default">'
+        return link
+
+    return ALTERNATE.sub(absolute, html)
+
+
+def offline_language_links(html: str) -> str:
+    """The offline copy's language menu as plain links. With `hreflang` (on the menu's links or as alternates
+    in the head), the theme looks up sitemap.xml to find the page in the other language, which a page read
+    from the disk cannot fetch: the request fails and the menu goes nowhere. Search engines never see this
+    copy, so it needs no alternates."""
+    html = ALTERNATE.sub("", html)
+    return re.sub(r' hreflang="([^"]+)" class="md-select__link"', r' lang="\1" class="md-select__link"', html)
+
+
+def in_article(html: str, change: Callable[[str], str]) -> str:
+    """`html` with `change` applied to its <article> only (not the header, navigation or footer)."""
+    if "<article" not in html:
+        return html
+    start = html.index("<article")
+    end = html.index("</article>", start)
+    return html[:start] + change(html[start:end]) + html[end:]
+
+
+def mark_phrases(html: str, page_lang: str, phrases: dict[str, list[str]]) -> str:
+    """In the article's text, wrap each phrase of another language in a span carrying that language."""
+    foreign = [(lang, p) for lang, items in phrases.items() if lang != page_lang for p in items]
+    if not foreign or "<article" not in html:
+        return html
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(p) for _, p in sorted(foreign, key=lambda x: -len(x[1]))) + r")(?![\w-])"
+    )
+    lang_of = {p: lang for lang, p in foreign}
+    start = html.index("<article")
+    end = html.index("</article>", start)
+    parts = re.split(r"(<[^>]+>)", html[start:end])
+    skip = 0  # inside <script>, <style>, <code> or an element that already says its language
+    for i, part in enumerate(parts):
+        if part.startswith("<"):
+            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in ("script", "style", "code", "title", "textarea"):
+                skip += -1 if part.startswith("</") else 1
+            elif ' lang="' in part and not part.startswith("</"):
+                skip += 1
+                parts[i] = part + "\x00"  # mark the element that opened a language span
+            elif part.startswith("</") and i > 1 and parts[i - 2].endswith("\x00"):
+                skip -= 1
+            continue
+        if skip <= 0 and part.strip():
+            parts[i] = pattern.sub(lambda m: f'<span lang="{lang_of[m.group(1)]}">{m.group(1)}</span>', part)
+    body = "".join(parts).replace("\x00", "")
+    return html[:start] + body + html[end:]
+
+
+SCRIPT_TEMPLATES = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+    "partials/hig-head.html",
+)
+
+
+def shipped_script_hashes(config: MkDocsConfig, base_url: str) -> list[str]:
+    """The hashes of the inline scripts our templates render for a page whose base URL is `base_url`."""
+    env = config.theme.get_env()
+    hashes = set()
+    for name in SCRIPT_TEMPLATES:
+        rendered = env.get_template(name).render(config=config, base_url=base_url)
+        for attributes, body in INLINE_SCRIPT.findall(rendered):
+            if "application/json" not in attributes:  # data, not run
+                digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+                hashes.add(f"'sha256-{digest}'")
+    return sorted(hashes)
+
+
+def csp_meta(hashes: list[str], offline: bool) -> str:
+    """A CSP meta tag: scripts from the site itself and our own inline ones, nothing from elsewhere.
+    The offline copy is read from file://, where 'self' matches nothing: there, scripts from files."""
+    own = "'self' file:" if offline else "'self'"
+    policy = CSP.format(hashes=" ".join(hashes)).replace("'self'", own)
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+def write_page_sitemaps(site: Path, root: str) -> None:
+    """A one-page sitemap beside each page, so that the theme's lookups find one."""
+    alternates = re.compile(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>')
+    main = (site / "sitemap.xml").read_text(encoding="utf-8") if (site / "sitemap.xml").is_file() else ""
+    for entry in re.findall(r"<url>.*?</url>", main, re.S):
+        links = alternates.findall(entry)
+        for _, href in links:
+            if not href.startswith(root) or href == root:
+                continue
+            folder = site / href[len(root) :]
+            if folder.is_dir() and not (folder / "sitemap.xml").exists():
+                body = "".join(
+                    f'\n    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(url)}"/>' for lang, url in links
+                )
+                (folder / "sitemap.xml").write_text(
+                    '<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+                    f"  <url>\n    <loc>{escape(href)}</loc>{body}\n  </url>\n</urlset>\n",
+                    encoding="utf-8",
+                )

@@ -1,0 +1,330 @@
+"""The MkDocs plugin `health-insurance-guide`: the guide's data made into the site, the MkDocs way.
+
+Events, in the order MkDocs calls them (static-i18n runs a whole build per language, so most run per
+language):
+
+- config: the extra languages of data/translations/ join the i18n plugin's; the published address, the
+  university's name, logo and colours stylesheet; the texts of the bilingual 404 page; the storage key for the
+  head script; and the same check of the pages as `make check`, so that a plain `mkdocs build` is safe too;
+- files: a route page per situation and the university's colours, as files in memory (after static-i18n has
+  sorted the language's files, so they are born in their language), and which page shows each step;
+- page_markdown: the page's description, then its widget calls rendered;
+- page_context, post_page: the page's security policy, alternates, phrases of another language, phone numbers
+  and glossary terms linked, the typography of each text's language;
+- post_build: a sitemap beside each page, then, once every language is built, the handouts and the offline copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, replace
+from functools import lru_cache, partial
+from html import escape
+from pathlib import Path
+
+from jinja2 import Environment, StrictUndefined
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from guide.errors import DataError
+from guide.project import Project, load_project
+from guide.siteaddress import SiteAddress
+from guide.ui import UnknownLabel
+from macros.check import not_shown, page_problems
+from macros.pages import step_pages
+from macros.registry import widgets
+from macros.widget import WidgetContext, WidgetInputError
+from render.site import (
+    CHECKLIST_SCRIPT,
+    GLOSSARY_PAGE,
+    ROUTES_FOLDER,
+    STORAGE_KEY,
+    UNIVERSITY_CSS,
+    route_source,
+    route_url,
+)
+from render.theme import university_css
+from render.typography import link_phones, link_words, typeset
+
+from . import head
+from .config import config_languages
+from .extras import make_handouts, make_offline_copy
+
+log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
+PAGES = Environment(undefined=StrictUndefined, autoescape=False)  # renders a page's checked widget calls
+NEEDS_SCRIPT = ('data-task="', 'class="hig-chooser"')  # what the checklist script works on
+
+
+def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the data files look like now: a new signature means `mkdocs serve` must reload them."""
+    files = sorted([*(root / "data").rglob("*.yaml"), *(root / "content").rglob("*.md")])
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file())
+
+
+@lru_cache(maxsize=4)
+def _load(root: Path, languages: tuple[str, ...], signature: object) -> Project:
+    """The checked project, its pages checked too, once per change of the data or the pages (static-i18n
+    configures the site once per language)."""
+    try:
+        project = load_project(root, languages)
+    except DataError as exc:
+        raise Abort("The guide's data has problems:\n" + exc.report()) from None
+    problems = page_problems(project)  # the same check as `make check`
+    if problems:
+        raise Abort("The pages have problems:\n" + DataError(problems).report())
+    return project
+
+
+def route_markdown(profile_id: str) -> str:
+    """A route page: two widget calls and no data text, which would otherwise be read as Markdown."""
+    return f'# {{{{ route_title("{profile_id}") }}}}\n\n{{{{ route("{profile_id}") }}}}\n'
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Links from one page, worked out from MkDocs' own files and URLs."""
+
+    page: Page
+    steps: dict[str, File]  # step id -> the file of the page that shows it, in the page's language
+    routes: dict[str, File]
+    lang: str
+
+    def step(self, step_id: str) -> str:
+        if step_id not in self.steps:
+            raise not_shown(step_id, self.lang)
+        return get_relative_url(self.steps[step_id].url, self.page.url) + "#" + step_id
+
+    def route(self, profile_id: str) -> str:
+        return get_relative_url(self.routes[profile_id].url, self.page.url)
+
+    def file(self, site_path: str) -> str:
+        return get_relative_url(site_path, self.page.url)
+
+    def alternate(self, lang: str) -> str | None:
+        other = getattr(self.page.file, "alternates", {}).get(lang)
+        return get_relative_url(other.url, self.page.url) if other is not None else None
+
+
+class GuidePlugin(BasePlugin):
+    """The guide's layer on MkDocs (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.project: Project | None = None
+        self.steps: dict[str, dict[str, File]] = {}  # language -> step id -> page file
+        self.routes: dict[str, dict[str, File]] = {}  # language -> profile id -> route page file
+        self.pages: dict[str, dict[str, File]] = {}  # language -> source ('fr/glossaire.md') -> page file
+        self.hashes: dict[tuple[str, str], list[str]] = {}  # (config file, base URL) -> inline script hashes
+        self.csp: dict[str, str] = {}  # page source -> its CSP meta tag, from page_context to post_page
+        self.not_found: dict[str, str] = {}  # config file -> the default language's 404 page
+
+    # -- config ---------------------------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this process serves a preview: then the served address is the site's."""
+        self.serving = command == "serve"
+
+    @event_priority(50)  # before mkdocs-static-i18n (-100) reads the languages
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        project = _load(root, config_languages(config), _signature(root))
+        if self.serving:  # the handouts and links point to the preview being served
+            project = replace(project, site=SiteAddress(config.site_url, "preview"))
+        self.project = project
+        self._add_languages(config, project)
+        if not self.serving:
+            config.site_url = project.site_url
+        university = project.university
+        lang = config.plugins["i18n"].current_language or project.languages[0]
+        config.copyright = escape(university.name(lang))  # Material prints it as HTML
+        if university.logo:
+            config.theme["logo"] = university.logo
+            config.theme["favicon"] = university.logo
+        if UNIVERSITY_CSS not in config.extra_css:
+            config.extra_css.append(UNIVERSITY_CSS)
+        config.extra["storage_key"] = STORAGE_KEY  # overrides/partials/hig-head.html hands it to the scripts
+        config.extra["not_found"] = [
+            {
+                "lang": code,
+                "title": project.labels.get("not_found_title", code),
+                "text": project.labels.get("not_found_text", code),
+                "home": project.labels.get("not_found_home", code),
+                "href": config.site_url if code == project.languages[0] else f"{config.site_url}{code}/",
+            }
+            for code in project.languages
+        ]
+        return config
+
+    def _add_languages(self, config: MkDocsConfig, project: Project) -> None:
+        """Each extra language joins the i18n plugin's list (once: static-i18n calls on_config per language)."""
+        from mkdocs_static_i18n.config import I18nPluginLanguage
+
+        i18n = config.plugins["i18n"].config
+        known = {lang.locale for lang in i18n.languages}
+        for tr in project.translations:
+            if tr.code in known:
+                continue
+            language = I18nPluginLanguage()
+            # Material prints both as HTML: escaped here, since a translation is data.
+            language.load_dict(
+                {"locale": tr.code, "name": escape(tr.name), "build": True, "site_name": escape(tr.site_name)}
+            )
+            failed, _ = language.validate()
+            if failed:
+                raise Abort(f"data/translations/{tr.code}.yaml: {failed[0][0]}: {failed[0][1]}")
+            i18n.languages.append(language)
+
+    # -- files ----------------------------------------------------------------------------------------------
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has kept the files of the language being built
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        project = self._project()
+        i18n = config.plugins["i18n"]
+        lang = i18n.current_language or project.languages[0]
+        routes = {}
+        for profile in project.guide.profiles:
+            versions = {code: self._route_file(config, code, profile.id) for code in project.languages}
+            for version in versions.values():
+                version.alternates = versions
+            routes[profile.id] = versions[lang]
+            files.append(versions[lang])
+        files.append(File.generated(config, UNIVERSITY_CSS, content=university_css(project.university)))
+        if hasattr(i18n, "i18n_files_per_language"):  # what static-i18n's sitemap lists, route pages included
+            i18n.i18n_files_per_language[lang] = files.documentation_pages()
+        pages = [
+            (f, f.content_string)
+            for f in files.documentation_pages()
+            if getattr(f, "locale", lang) == lang and not f.generated_by
+        ]
+        by_name = {f.src_uri: f for f, _ in pages}
+        shown = step_pages(((f.src_uri, source) for f, source in pages), project.university)
+        self.steps[lang] = {step_id: by_name[name] for step_id, name in shown.items()}
+        self.routes[lang] = routes
+        self.pages[lang] = {f.src_uri: f for f, _ in pages}
+        return files
+
+    def _route_file(self, config: MkDocsConfig, lang: str, profile_id: str) -> File:
+        """A situation's route page in `lang`, in memory, placed and named as static-i18n places its pages."""
+        project = self._project()
+        file = File.generated(config, f"{lang}/{route_source(profile_id)}", content=route_markdown(profile_id))
+        url = route_url(profile_id, lang, project.languages[0])
+        file.dest_uri = url + "index.html" if config.use_directory_urls else url.rstrip("/") + ".html"
+        file.locale = file.localization = lang
+        file.locale_alternate_of = config.plugins["i18n"].current_language or lang
+        file.norm_src_uri = route_source(profile_id)
+        return file
+
+    # -- pages ----------------------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The page's description from the data, then its widget calls rendered in the page's language."""
+        project = self._project()
+        lang = page.file.locale
+        if lang not in project.languages:
+            raise Abort(f"content/{page.file.src_uri}: page language '{lang}' is not a language of the site")
+        page.meta["description"] = escape(self._description(page, project))  # Material writes it as it is
+        context = WidgetContext(
+            project,
+            lang,
+            PageLinks(page, self.steps.get(lang, {}), self.routes.get(lang, {}), lang),
+            offline=bool(config.extra.get("offline")),
+        )
+        calls = {name: partial(widget.function, context) for name, widget in widgets().items()}
+        try:
+            html = PAGES.from_string(markdown).render(calls)
+        except (WidgetInputError, UnknownLabel, TypeError) as exc:
+            raise Abort(f"content/{page.file.src_uri}: {exc}") from None
+        if any(marker in html for marker in NEEDS_SCRIPT):  # the checklist script, only where it works
+            html += f'\n\n<script src="{get_relative_url(CHECKLIST_SCRIPT, page.url)}" defer></script>\n'
+        return html
+
+    def _description(self, page: Page, project: Project) -> str:
+        lang, _, rest = page.file.src_uri.partition("/")
+        stem = rest[: -len(".md")]
+        folder, _, profile_id = stem.partition("/")
+        if folder == ROUTES_FOLDER and profile_id in {p.id for p in project.guide.profiles}:
+            return project.guide.profile(profile_id).description(lang)
+        if stem in project.labels.page_descriptions:
+            return project.labels.page_descriptions[stem][lang]
+        raise Abort(f"content/{page.file.src_uri}: no description in data/ui.yaml (page_descriptions: {stem})")
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+        """Work out the page's policy from its base URL, the one thing that varies in our inline scripts."""
+        self.csp[page.file.src_uri] = self._csp(config, context["base_url"])
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        project = self._project()
+        default = project.languages[0]
+        if config.extra.get("offline"):
+            output = head.offline_language_links(output)
+        else:
+            output = head.absolute_alternates(output, config.site_url + page.url, default)
+        lang = page.file.src_uri.split("/", 1)[0]
+        output = head.mark_phrases(output, lang, project.labels.phrases)
+        phones = [c.phone for c in project.guide.contacts]
+        output = head.in_article(output, lambda a: link_phones(a, phones, lang))
+        if not page.file.src_uri.endswith("/" + GLOSSARY_PAGE):
+            glossary = self.pages.get(lang, {}).get(f"{lang}/{GLOSSARY_PAGE}")
+            if glossary is not None:
+                href = get_relative_url(glossary.url, page.url)
+                terms = {g.term.split(" (")[0]: f"{href}#term-{g.id}" for g in project.guide.glossary}
+                output = head.in_article(output, lambda a: link_words(a, terms, lang))
+        output = typeset(output, lang)
+        return output.replace("<head>", f"<head>\n    {self.csp.pop(page.file.src_uri)}", 1)
+
+    # -- the 404 page ---------------------------------------------------------------------------------------
+
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        if template_name == "404.html":
+            self.csp["404.html"] = self._csp(config, context["base_url"])
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """Keep the default language's 404 page: the other language builds write to the same place."""
+        if template_name != "404.html":
+            return output
+        project = self._project()
+        if config.plugins["i18n"].current_language in (None, project.languages[0]):
+            output = output.replace("<head>", f"<head>\n    {self.csp.pop('404.html')}", 1)
+            self.not_found[config.config_file_path] = output
+            return output
+        return self.not_found.get(config.config_file_path, output)
+
+    # -- after the build ------------------------------------------------------------------------------------
+
+    def _sitemaps(self, config: MkDocsConfig) -> None:
+        head.write_page_sitemaps(Path(config.site_dir), config.site_url)
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages in its post_build
+    def _extras(self, config: MkDocsConfig) -> None:
+        """Once every language is built: the PDFs, then the offline copy that holds them."""
+        if config.plugins["i18n"].building or config.extra.get("offline"):
+            return  # a language build inside static-i18n's run, or the offline copy itself
+        if os.environ.get("GUIDE_QUICK"):
+            log.warning("GUIDE_QUICK is set: no handouts and no offline copy; their links lead nowhere here.")
+            return
+        site = Path(config.site_dir)
+        for note in make_handouts(site, self._project()):  # tools.build repeats these lines after the build
+            log.info("Note: %s", note)
+        make_offline_copy(Path(config.config_file_path).resolve().parent, site, config.site_url or "")
+
+    on_post_build = CombinedEvent(_sitemaps, _extras)
+
+    # -- helpers --------------------------------------------------------------------------------------------
+
+    def _project(self) -> Project:
+        if self.project is None:
+            raise Abort("the guide's plugin was not configured (on_config did not run)")
+        return self.project
+
+    def _csp(self, config: MkDocsConfig, base_url: str) -> str:
+        key = (config.config_file_path, base_url)
+        if key not in self.hashes:
+            self.hashes[key] = head.shipped_script_hashes(config, base_url)
+        return head.csp_meta(self.hashes[key], bool(config.extra.get("offline")))
