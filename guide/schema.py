@@ -31,10 +31,7 @@ def load_schema(name: str) -> dict[str, Any]:
 @cache
 def _registry() -> Registry:
     """The project's schemas, so that one may refer to another by file name."""
-    resources = [
-        (name, Resource.from_contents(load_schema(name), default_specification=DRAFT7))
-        for name in SCHEMAS
-    ]
+    resources = [(name, Resource.from_contents(load_schema(name), default_specification=DRAFT7)) for name in SCHEMAS]
     return Registry().with_resources(resources)
 
 

@@ -34,20 +34,30 @@ class Handout:
         return self.record.qr_page(self, default_lang)
 
     def title(self, guide: Guide, labels: Labels) -> str:
-        return self.record.title(self, guide, labels)
+        """Its title, in each of its languages: 'Les étapes / The steps'."""
+        return " / ".join(self.record.title(self, guide, labels, lang) for lang in self.langs)
+
+    def link_text(self, guide: Guide, labels: Labels, lang: str) -> str:
+        """What the print page's link to it says, in `lang`."""
+        return (self.record.link_text or self.record.title)(self, guide, labels, lang)
 
 
 def _home(handout: Handout, default_lang: str) -> str:
     return "" if handout.lang == default_lang else f"{handout.lang}/"
 
 
+Title = Callable[[Handout, Guide, Labels, str], str]  # (handout, guide, labels, language) -> a text
+
+
 @dataclass(frozen=True)
 class HandoutKind:
-    name: str
+    name: str  # its template is handouts/templates/<name>.html
     max_pages: int  # more is built, and said in a note naming the longest step
     make: Callable[[Guide], list[Handout]]  # the handouts of this kind for a guide
-    title: Callable[[Handout, Guide, Labels], str]
+    title: Title  # the handout's title in one of its languages
+    section: str = "steps"  # where the print page lists it: "steps" or "checklists" (macros/handouts/)
     qr_page: Callable[[Handout, str], str] = _home  # (handout, default language) -> page below the site root
+    link_text: Title | None = None  # what the print page's link says (default: the title)
 
     @property
     def template(self) -> str:
@@ -61,7 +71,7 @@ KINDS: dict[str, HandoutKind] = {
             "overview",
             max_pages=2,
             make=lambda g: [Handout("overview", (lang,), None, f"guide-{lang}.pdf") for lang in g.languages],
-            title=lambda h, g, labels: labels.get("handout_title", h.lang),
+            title=lambda h, g, labels, lang: labels.get("handout_title", lang),
         ),
         HandoutKind(
             "bilingual",  # the default language beside each other one
@@ -70,7 +80,7 @@ KINDS: dict[str, HandoutKind] = {
                 Handout("bilingual", (g.languages[0], other), None, f"guide-{g.languages[0]}-{other}.pdf")
                 for other in g.languages[1:]
             ],
-            title=lambda h, g, labels: " / ".join(labels.get("handout_title", lang) for lang in h.langs),
+            title=lambda h, g, labels, lang: labels.get("handout_title", lang),
         ),
         HandoutKind(
             "checklist",  # one sheet, both sides, per situation and language
@@ -80,8 +90,12 @@ KINDS: dict[str, HandoutKind] = {
                 for lang in g.languages
                 for p in g.profiles
             ],
-            title=lambda h, g, labels: labels.get("path_title", h.lang).format(name=g.profile(h.profile).name(h.lang)),
+            title=lambda h, g, labels, lang: labels.get("path_title", lang).format(
+                name=g.profile(h.profile).name(lang)
+            ),
+            section="checklists",
             qr_page=lambda h, default_lang: route_url(h.profile, h.lang, default_lang),
+            link_text=lambda h, g, labels, lang: g.profile(h.profile).name(lang),
         ),
     )
 }

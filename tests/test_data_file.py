@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from guide.loader import load_guide
 from guide.model import Guide
 
@@ -101,3 +103,21 @@ def test_every_document_is_needed_by_a_step_that_applies_to_its_profiles(guide: 
         for use in doc.uses:
             step = guide.step(use.step_id)
             assert use.profiles <= set(step.applies_to), (doc.id, step.id)
+
+
+def test_every_label_of_the_interface_is_used_by_a_template_or_the_code():
+    """A label nothing shows is a text translators keep up for nothing."""
+    labels = yaml.safe_load((ROOT / "data" / "ui.yaml").read_text(encoding="utf-8"))["labels"]
+    sources = [
+        *(f for part in ("render", "macros", "handouts", "web") for f in (ROOT / part).rglob("*") if f.is_file()),
+        *(ROOT / "overrides").rglob("*.html"),
+        *(ROOT / "content" / "assets").glob("*.js"),
+    ]
+    code = "\n".join(f.read_text(encoding="utf-8") for f in sources if f.suffix in (".py", ".html", ".js"))
+    prefixes = {m.group(1) for m in re.finditer(r"""["']([a-z_]+_)["']\s*\+""", code)}  # t("progress_" + ...)
+    unused = [
+        key
+        for key in labels
+        if not re.search(rf"""["']{re.escape(key)}["']""", code) and not any(key.startswith(p) for p in prefixes)
+    ]
+    assert unused == []

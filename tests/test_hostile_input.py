@@ -7,7 +7,6 @@ a page), runs the whole build as `make build` does, and checks the answer.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess

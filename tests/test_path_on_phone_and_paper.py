@@ -112,8 +112,10 @@ def test_a_finished_step_says_so_and_opens_on_demand(phone, base, guide):
     first = guide.steps_for(profile_id)[0]
     page = phone(PHONES["phone"])
     page.goto(url)
-    page.evaluate("ticks => localStorage.setItem(HIG.key, JSON.stringify(ticks))",
-                  {t.id: True for t in first.tasks_for(profile_id)})
+    page.evaluate(
+        "ticks => localStorage.setItem(HIG.key, JSON.stringify(ticks))",
+        {t.id: True for t in first.tasks_for(profile_id)},
+    )
     page.goto(url)
     section = page.locator(f"section.hig-step[data-step='{first.id}']")
     assert section.locator(".hig-step__state").is_visible()
@@ -180,7 +182,7 @@ def test_every_link_of_the_offline_copy_stays_inside_it(browser, built_site, tmp
         page.goto(html.as_uri())
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             if href.startswith("file:"):
-                target = Path(href.split("#")[0].split("?")[0][len("file://"):])
+                target = Path(href.split("#")[0].split("?")[0][len("file://") :])
                 assert target.is_file(), (html.relative_to(root), href)
     assert not [u for u in asked if not u.startswith("file:") or u.startswith("FAILED")], asked
     # The language menu leads to the same page in the other language.

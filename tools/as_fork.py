@@ -24,7 +24,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "other-university"
 DATA_TESTS = (
     "tests/test_data_file.py",
     "tests/test_site.py",
-    "tests/test_paths.py",
+    "tests/test_route_pages.py",
     "tests/test_handouts.py",
     "tests/test_seo_and_policy.py",
     "tests/test_external_urls.py",

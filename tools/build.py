@@ -48,9 +48,7 @@ def mkdocs(project: Path, config: str, site_dir: Path) -> list[str]:
     return notes.findall(result.stdout + result.stderr)
 
 
-def build(
-    project: Path, out: Path, timings: dict[str, float] | None = None, notes: list[str] | None = None
-) -> Project:
+def build(project: Path, out: Path, timings: dict[str, float] | None = None, notes: list[str] | None = None) -> Project:
     """Build everything into a staging folder, then swap it in place of `out`. Returns the checked project;
     what is worth telling but does not stop the build goes into `notes`."""
     timings = timings if timings is not None else {}

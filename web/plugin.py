@@ -186,6 +186,9 @@ class GuidePlugin(BasePlugin):
         project = self._project()
         i18n = config.plugins["i18n"]
         lang = i18n.current_language or project.languages[0]
+        generated = {f"{lang}/{route_source(p.id)}" for p in project.guide.profiles} | {UNIVERSITY_CSS}
+        for stale in [f for f in files if f.src_uri in generated]:  # left on the disk by an older version
+            files.remove(stale)
         routes = {}
         for profile in project.guide.profiles:
             versions = {code: self._route_file(config, code, profile.id) for code in project.languages}

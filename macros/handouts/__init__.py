@@ -8,11 +8,21 @@ from handouts.kinds import catalogue
 from macros.widget import WidgetContext
 from render.site import HANDOUTS_FOLDER
 
+SECTIONS = (  # (section of handouts/kinds.py, its heading's label, its anchor)
+    ("steps", "print_title_overview", "overview-handouts"),
+    ("checklists", "print_title_checklists", "checklist-handouts"),
+)
+
 
 def handouts(w: WidgetContext) -> Markup:
-    """Links to the handouts (PDF) in this language: the overviews and bilingual sheets, then a checklist per
-    situation."""
+    """Links to the handouts (PDF) in this language: the steps on a page and side by side with another
+    language, then a checklist per situation."""
     items = [h for h in catalogue(w.project.guide) if w.lang in h.langs]
+    guide, labels = w.project.guide, w.project.labels
     return w.render(
-        "handouts/handouts.html", handouts=items, href=lambda h: w.links.file(f"{HANDOUTS_FOLDER}/{h.filename}")
+        "handouts/handouts.html",
+        handouts=items,
+        sections=SECTIONS,
+        href=lambda h: w.links.file(f"{HANDOUTS_FOLDER}/{h.filename}"),
+        link_text=lambda h, lang: h.link_text(guide, labels, lang),
     )

@@ -1,4 +1,4 @@
-"""Each profile's path page shows exactly what the data says applies to it."""
+"""Each situation's route page shows exactly what the data says applies to it."""
 
 from __future__ import annotations
 
