@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import yaml
-from mkdocs.utils import yaml_load
 
 from render.site import STORAGE_KEY
 from tools.build import build
+from web.config import raw_config
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 100 * 1024
@@ -25,8 +25,7 @@ BUDGET = 100 * 1024
 def plain_config(target: Path) -> None:
     """mkdocs.yml without our layer, read with MkDocs' own YAML loader: no guide plugin (the pages keep their
     widget calls as text)."""
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
-        config = yaml_load(f)
+    config = raw_config(ROOT / "mkdocs.yml")
     config["plugins"].pop("health-insurance-guide", None)
     config.pop("watch", None)  # relative to mkdocs.yml, which this copy is not beside
     config.setdefault("extra", {})["storage_key"] = STORAGE_KEY  # what the plugin gives the head script

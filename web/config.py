@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import yaml_load
 
 from guide.errors import DataError, Problem
 from guide.project import Project, load_project
@@ -21,6 +23,12 @@ def site_config(config_file: Path) -> MkDocsConfig:
         return load_config(str(config_file))
     except Exception as exc:  # MkDocs, YAML and file errors alike
         raise DataError([Problem(str(config_file), None, "", f"cannot read the site configuration: {exc}")]) from None
+
+
+def raw_config(config_file: Path) -> dict[str, Any]:
+    """`config_file` as written (tags such as !ENV read as MkDocs reads them), before any validation."""
+    with config_file.open(encoding="utf-8") as f:
+        return yaml_load(f)
 
 
 def config_languages(config: MkDocsConfig) -> tuple[str, ...]:
