@@ -108,19 +108,9 @@ def _step_heights(document) -> dict[str, float]:
     return heights
 
 
-def build_handouts(site_dir: Path, project: Project, notes: list[Problem] | None = None) -> list[Path]:
-    """Write every handout into site_dir/handouts/; raise DataError if one cannot be made. A handout longer
-    than its page budget is still written, and said in `notes` with the step to shorten."""
-    from weasyprint import HTML
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    out = site_dir / HANDOUTS_FOLDER
-    out.mkdir(parents=True, exist_ok=True)
-    problems: list[Problem] = []
-    if REGISTER_LINK not in project.guide.links:
-        raise DataError([Problem("data/steps.yaml", None, "links", f"the handouts need the link '{REGISTER_LINK}'")])
-    written = []
+def qr_problems(site_dir: Path, project: Project) -> list[Problem]:
+    """A handout whose own QR code would lead to a page the built site in `site_dir` does not have."""
+    problems = []
     for handout in catalogue(project.guide):
         target_page = handout.qr_page(project.guide.languages[0])
         if not (site_dir / target_page / "index.html").is_file():
@@ -132,31 +122,58 @@ def build_handouts(site_dir: Path, project: Project, notes: list[Problem] | None
                     f"leads to '{target_page}', which is not a page of the site",
                 )
             )
+    return problems
+
+
+def render_handouts(
+    out_dir: Path, project: Project, notes: list[Problem] | None = None, only: set[str] | None = None
+) -> list[Path]:
+    """Write every handout (or those whose file name is in `only`) into out_dir/handouts/. A handout longer
+    than its page budget is still written, and said in `notes` with the step to shorten."""
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    if REGISTER_LINK not in project.guide.links:
+        raise DataError([Problem("data/steps.yaml", None, "links", f"the handouts need the link '{REGISTER_LINK}'")])
+    out = out_dir / HANDOUTS_FOLDER
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for handout in catalogue(project.guide):
+        if only is not None and handout.filename not in only:
             continue
         page = typeset(render_html(handout, project), handout.lang)
         document = HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
-        where = f"{HANDOUTS_FOLDER}/{handout.filename}"
         budget = handout.record.max_pages
         if len(document.pages) > budget and notes is not None:
-            heights = _step_heights(document)
-            longest = max(heights, key=heights.__getitem__) if heights else None
-            page_height = document.pages[0].height
-            notes.append(
-                Problem(
-                    where,
-                    None,
-                    f"steps.{longest}" if longest else "",
-                    f"{len(document.pages)} pages, more than the {budget} a {handout.kind} may have"
-                    + (
-                        f"; its longest step is this one ({heights[longest] / page_height:.0%} of a page): shorten it"
-                        if longest
-                        else ""
-                    ),
-                )
-            )
+            notes.append(_over_budget(handout, document, budget))
         path = out / handout.filename
         document.write_pdf(path, pdf_variant=PDF_VARIANT)
         written.append(path)
+    return written
+
+
+def _over_budget(handout: Handout, document, budget: int) -> Problem:
+    heights = _step_heights(document)
+    longest = max(heights, key=heights.__getitem__) if heights else None
+    page_height = document.pages[0].height
+    return Problem(
+        f"{HANDOUTS_FOLDER}/{handout.filename}",
+        None,
+        f"steps.{longest}" if longest else "",
+        f"{len(document.pages)} pages, more than the {budget} a {handout.kind} may have"
+        + (
+            f"; its longest step is this one ({heights[longest] / page_height:.0%} of a page): shorten it"
+            if longest
+            else ""
+        ),
+    )
+
+
+def build_handouts(site_dir: Path, project: Project, notes: list[Problem] | None = None) -> list[Path]:
+    """Every handout into the built site `site_dir`, once its QR codes are known to lead to its pages; raise
+    DataError if one cannot be made."""
+    problems = qr_problems(site_dir, project)
     if problems:
         raise DataError(problems)
-    return written
+    return render_handouts(site_dir, project, notes)

@@ -57,12 +57,11 @@ class NoLinks:
 
 @dataclass(frozen=True)
 class WidgetContext:
-    """One page's widgets: in `lang`, with `links` from that page; `offline` when building the offline copy."""
+    """One page's widgets: in `lang`, with `links` from that page."""
 
     project: Project
     lang: str
     links: Links
-    offline: bool = False
 
     def render(self, template: str, **context: Any) -> Markup:
         """`template` (a file of the widget's folder, like 'step/step.html') with the shared context."""

@@ -35,7 +35,6 @@ os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{_free_port()}/health-insur
 # working folder first on the import path).
 PROJECT_PARTS = (
     "mkdocs.yml",
-    "mkdocs.offline.yml",
     "overrides",
     "content",
     "data",

@@ -183,13 +183,13 @@ def test_the_shipped_offline_copy_works_from_the_disk_under_its_policy_and_asks_
     refused: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
-    page.goto((root / "en" / "parcours" / "non-eu.html").as_uri())
+    page.goto((root / "en" / "parcours" / "non-eu" / "index.html").as_uri())
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
     page.click("label[for='task-register-online.home']")
     page.reload()
     assert ticked(page) == ["register-online.home"]
-    page.goto(urljoin(page.url, page.get_attribute("nav a[href*='inscription.html']", "href")))
-    assert page.url.startswith((root / "en" / "inscription.html").as_uri())
+    page.goto(urljoin(page.url, page.get_attribute("nav a[href*='inscription/index.html']", "href")))
+    assert page.url.startswith((root / "en" / "inscription" / "index.html").as_uri())
     assert "register-online.home" in ticked(page)
     assert page.evaluate("document.documentElement.classList.contains('hig-js')")  # our inline script ran
     outside = [url for url in requested if not url.startswith(("file://", "data:"))]

@@ -39,7 +39,7 @@ def visible_text(html: str) -> str:
 
 @pytest.mark.parametrize(("name", "example"), EXAMPLES)
 def test_each_widget_shows_what_its_examples_say(small: Project, name: str, example: dict) -> None:
-    context = WidgetContext(small, example["lang"], NoLinks(), offline=example.get("offline", False))
+    context = WidgetContext(small, example["lang"], NoLinks())
     call = widgets()[name].function
     if "error" in example:
         with pytest.raises(WidgetInputError) as caught:

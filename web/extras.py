@@ -1,30 +1,75 @@
-"""After the last language is built: the handouts (PDF) and the offline copy (zip).
+"""The handouts (PDF) of the site, made alongside its pages and moved in once the pages are built.
 
 So that a plain `mkdocs build` or `mkdocs serve` gives the whole site, with no link to a file that does not
-exist. `GUIDE_QUICK=1` skips both while you edit (`make serve-quick`): the print page's links then lead
+exist. `GUIDE_QUICK=1` skips them while you edit (`make serve-quick`): the print page's links then lead
 nowhere, and the log says so.
 """
 
 from __future__ import annotations
 
-import os
+import multiprocessing
+import pickle
 import shutil
-import subprocess
-import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
 from guide.errors import DataError, Problem
 from guide.project import Project
-from handouts.build import build_handouts
-from render.site import HANDOUTS_FOLDER, OFFLINE_ZIP
+from handouts.build import build_handouts, qr_problems, render_handouts
+from render.site import HANDOUTS_FOLDER
 
-OFFLINE_CONFIG = "mkdocs.offline.yml"
-# What only a web server uses: read from the disk, nothing shows the 404 page, and its links are absolute.
-SERVER_ONLY = ("404.html",)
+
+class HandoutJob:
+    """The PDFs, made by another process while MkDocs writes the pages: they need the data, not the pages.
+    `finish` waits for them, checks that each QR code leads to a page of the built site and moves them in."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.folder = Path(tempfile.mkdtemp(prefix="guide-handouts-"))
+        # fork: the child has the loaded project already, nothing to send it (there are no threads to copy in
+        # `mkdocs build`; `mkdocs serve` makes the PDFs in its own process instead).
+        self.process = multiprocessing.get_context("fork").Process(target=_render_into, args=(self.folder, project))
+        self.process.start()
+
+    def finish(self, site: Path) -> list[Problem]:
+        try:
+            self.process.join()
+            result = self.folder / RESULT
+            if not result.is_file():
+                raise Abort(f"The handouts could not be made: their process ended with status {self.process.exitcode}")
+            failed, problems = pickle.loads(result.read_bytes())
+            if not failed and (missing := qr_problems(site, self.project)):
+                failed, problems = True, missing
+            if failed:
+                raise Abort("The handouts could not be made:\n" + DataError(problems).report())
+            shutil.rmtree(site / HANDOUTS_FOLDER, ignore_errors=True)
+            shutil.move(self.folder / HANDOUTS_FOLDER, site / HANDOUTS_FOLDER)
+            return problems
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop the process if it still runs (the build failed), and remove what it wrote."""
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+RESULT = "result.pickle"  # (failed, problems): the notes of the handouts made, or why they could not be
+
+
+def _render_into(folder: Path, project: Project) -> None:
+    """In the child process: every PDF into folder/handouts/, and what happened into folder/result.pickle."""
+    notes: list[Problem] = []
+    try:
+        render_handouts(folder, project, notes)
+        result = (False, notes)
+    except DataError as exc:
+        result = (True, exc.problems)
+    (folder / RESULT).write_bytes(pickle.dumps(result))
 
 
 def make_handouts(site: Path, project: Project) -> list[Problem]:
@@ -35,29 +80,3 @@ def make_handouts(site: Path, project: Project) -> list[Problem]:
     except DataError as exc:
         raise Abort("The handouts could not be made:\n" + exc.report()) from None
     return notes
-
-
-def make_offline_copy(root: Path, site: Path, site_url: str) -> None:
-    """The site built again with links to files (mkdocs.offline.yml), with the handouts, zipped into the site."""
-    with tempfile.TemporaryDirectory(prefix="guide-offline-") as tmp:
-        offline = Path(tmp) / "site"
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", OFFLINE_CONFIG, "-d", str(offline)],
-            cwd=root,
-            env=dict(os.environ, SITE_URL=site_url),
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0:
-            raise Abort("The offline copy could not be built:\n" + (result.stdout + result.stderr).strip())
-        shutil.copytree(site / HANDOUTS_FOLDER, offline / HANDOUTS_FOLDER)
-        zip_site(offline, site / OFFLINE_ZIP)
-
-
-def zip_site(site: Path, target: Path, folder: str = "health-insurance-guide") -> None:
-    """Write every file of `site` (but what only a server uses) into `target`, below one top folder, in a
-    stable order."""
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        kept = (p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in SERVER_ONLY)
-        for file in sorted(kept):
-            archive.write(file, f"{folder}/{file.relative_to(site).as_posix()}")

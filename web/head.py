@@ -1,8 +1,8 @@
 """What each built page needs in its head and text, and what the theme gets wrong for a bilingual site.
 
 - a Content-Security-Policy (meta tag) allowing only the site itself and the inline scripts that
-  our templates render, by their hashes (in the offline copy too, with file: for its scripts);
-- absolute hreflang alternates, plus x-default (none in the offline copy, whose language menu is plain links);
+  our templates render, by their hashes (web/offline.py adds file: for the offline copy);
+- absolute hreflang alternates, plus x-default (web/offline.py takes them out of the offline copy);
 - phrases of another language marked (phone numbers, glossary terms and typography: render.typography);
 - a one-page sitemap.xml beside each page: Material fetches `sitemap.xml` next to every
   alternate link, which would otherwise 404 in the reader's console.
@@ -39,15 +39,6 @@ def absolute_alternates(html: str, here: str, default: str) -> str:
         return link
 
     return ALTERNATE.sub(absolute, html)
-
-
-def offline_language_links(html: str) -> str:
-    """The offline copy's language menu as plain links. With `hreflang` (on the menu's links or as alternates
-    in the head), the theme looks up sitemap.xml to find the page in the other language, which a page read
-    from the disk cannot fetch: the request fails and the menu goes nowhere. Search engines never see this
-    copy, so it needs no alternates."""
-    html = ALTERNATE.sub("", html)
-    return re.sub(r' hreflang="([^"]+)" class="md-select__link"', r' lang="\1" class="md-select__link"', html)
 
 
 def in_article(html: str, change: Callable[[str], str]) -> str:
@@ -110,12 +101,9 @@ def shipped_script_hashes(config: MkDocsConfig, base_url: str) -> list[str]:
     return sorted(hashes)
 
 
-def csp_meta(hashes: list[str], offline: bool) -> str:
-    """A CSP meta tag: scripts from the site itself and our own inline ones, nothing from elsewhere.
-    The offline copy is read from file://, where 'self' matches nothing: there, scripts from files."""
-    own = "'self' file:" if offline else "'self'"
-    policy = CSP.format(hashes=" ".join(hashes)).replace("'self'", own)
-    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+def csp_meta(hashes: list[str]) -> str:
+    """A CSP meta tag: scripts from the site itself and our own inline ones, nothing from elsewhere."""
+    return f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=" ".join(hashes))}">'
 
 
 def write_page_sitemaps(site: Path, root: str) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from html import escape
@@ -42,6 +43,7 @@ from macros.widget import WidgetContext, WidgetInputError
 from render.site import (
     CHECKLIST_SCRIPT,
     GLOSSARY_PAGE,
+    OFFLINE_ZIP,
     ROUTES_FOLDER,
     STORAGE_KEY,
     UNIVERSITY_CSS,
@@ -53,11 +55,14 @@ from render.typography import link_phones, link_words, typeset
 
 from . import head
 from .config import config_languages
-from .extras import make_handouts, make_offline_copy
+from .extras import HandoutJob, make_handouts
+from .offline import offline_copy
 
 log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
 PAGES = Environment(undefined=StrictUndefined, autoescape=False)  # renders a page's checked widget calls
 NEEDS_SCRIPT = ('data-task="', 'class="hig-chooser"')  # what the checklist script works on
+# Files of the theme that no page of this guide loads: search (turned off), its workers, and source maps.
+UNUSED_THEME_FILES = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
 
 
 def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -78,6 +83,11 @@ def _load(root: Path, languages: tuple[str, ...], signature: object) -> Project:
     if problems:
         raise Abort("The pages have problems:\n" + DataError(problems).report())
     return project
+
+
+def _quick() -> bool:
+    """`make serve-quick`: no handouts and no offline copy while editing."""
+    return bool(os.environ.get("GUIDE_QUICK"))
 
 
 def route_markdown(profile_id: str) -> str:
@@ -122,6 +132,7 @@ class GuidePlugin(BasePlugin):
         self.hashes: dict[tuple[str, str], list[str]] = {}  # (config file, base URL) -> inline script hashes
         self.csp: dict[str, str] = {}  # page source -> its CSP meta tag, from page_context to post_page
         self.not_found: dict[str, str] = {}  # config file -> the default language's 404 page
+        self.job: HandoutJob | None = None  # the PDFs, made alongside the pages
 
     # -- config ---------------------------------------------------------------------------------------------
 
@@ -136,6 +147,9 @@ class GuidePlugin(BasePlugin):
         if self.serving:  # the handouts and links point to the preview being served
             project = replace(project, site=SiteAddress(config.site_url, "preview"))
         self.project = project
+        i18n = config.plugins["i18n"]
+        if self.job is None and not (i18n.building or self.serving or _quick()):
+            self.job = HandoutJob(project)  # once per build: the other languages' configs come during it
         self._add_languages(config, project)
         if not self.serving:
             config.site_url = project.site_url
@@ -189,6 +203,8 @@ class GuidePlugin(BasePlugin):
         generated = {f"{lang}/{route_source(p.id)}" for p in project.guide.profiles} | {UNIVERSITY_CSS}
         for stale in [f for f in files if f.src_uri in generated]:  # left on the disk by an older version
             files.remove(stale)
+        for unused in [f for f in files if UNUSED_THEME_FILES.search(f.src_uri)]:
+            files.remove(unused)
         routes = {}
         for profile in project.guide.profiles:
             versions = {code: self._route_file(config, code, profile.id) for code in project.languages}
@@ -231,12 +247,8 @@ class GuidePlugin(BasePlugin):
         if lang not in project.languages:
             raise Abort(f"content/{page.file.src_uri}: page language '{lang}' is not a language of the site")
         page.meta["description"] = escape(self._description(page, project))  # Material writes it as it is
-        context = WidgetContext(
-            project,
-            lang,
-            PageLinks(page, self.steps.get(lang, {}), self.routes.get(lang, {}), lang),
-            offline=bool(config.extra.get("offline")),
-        )
+        links = PageLinks(page, self.steps.get(lang, {}), self.routes.get(lang, {}), lang)
+        context = WidgetContext(project, lang, links)
         calls = {name: partial(widget.function, context) for name, widget in widgets().items()}
         try:
             html = PAGES.from_string(markdown).render(calls)
@@ -264,10 +276,7 @@ class GuidePlugin(BasePlugin):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         project = self._project()
         default = project.languages[0]
-        if config.extra.get("offline"):
-            output = head.offline_language_links(output)
-        else:
-            output = head.absolute_alternates(output, config.site_url + page.url, default)
+        output = head.absolute_alternates(output, config.site_url + page.url, default)
         lang = page.file.src_uri.split("/", 1)[0]
         output = head.mark_phrases(output, lang, project.labels.phrases)
         phones = [c.phone for c in project.guide.contacts]
@@ -307,17 +316,25 @@ class GuidePlugin(BasePlugin):
     @event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages in its post_build
     def _extras(self, config: MkDocsConfig) -> None:
         """Once every language is built: the PDFs, then the offline copy that holds them."""
-        if config.plugins["i18n"].building or config.extra.get("offline"):
-            return  # a language build inside static-i18n's run, or the offline copy itself
-        if os.environ.get("GUIDE_QUICK"):
+        if config.plugins["i18n"].building:
+            return  # a language build inside static-i18n's run
+        if _quick():
             log.warning("GUIDE_QUICK is set: no handouts and no offline copy; their links lead nowhere here.")
             return
         site = Path(config.site_dir)
-        for note in make_handouts(site, self._project()):  # tools.build repeats these lines after the build
+        job, self.job = self.job, None
+        notes = job.finish(site) if job else make_handouts(site, self._project())
+        for note in notes:  # tools.build repeats these lines after the build
             log.info("Note: %s", note)
-        make_offline_copy(Path(config.config_file_path).resolve().parent, site, config.site_url or "")
+        offline_copy(site, site / OFFLINE_ZIP, config.site_url or "")
 
     on_post_build = CombinedEvent(_sitemaps, _extras)
+
+    def on_build_error(self, error: Exception) -> None:
+        """A failed build leaves no PDF process running."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
 
     # -- helpers --------------------------------------------------------------------------------------------
 
@@ -330,4 +347,4 @@ class GuidePlugin(BasePlugin):
         key = (config.config_file_path, base_url)
         if key not in self.hashes:
             self.hashes[key] = head.shipped_script_hashes(config, base_url)
-        return head.csp_meta(self.hashes[key], bool(config.extra.get("offline")))
+        return head.csp_meta(self.hashes[key])

@@ -9,5 +9,5 @@ from render.site import OFFLINE_ZIP
 
 
 def download(w: WidgetContext) -> Markup:
-    """The link to the offline copy, a zip to read without a connection (nothing in the offline copy itself)."""
-    return w.render("download/download.html", offline=w.offline, href=w.links.file(OFFLINE_ZIP))
+    """The link to the offline copy, a zip to read without a connection (the copy itself leaves it out)."""
+    return w.render("download/download.html", href=w.links.file(OFFLINE_ZIP))
