@@ -133,6 +133,10 @@ def read_yaml(path: Path, display_name: str | None = None) -> LocatedData:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
+        if "found character that cannot start any token" in what and mark:  # libyaml does not say which
+            row = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+            if mark.column < len(row):
+                what = what.replace("found character", f"found character {row[mark.column]!r}")
         raise DataError([Problem(name, line, "", _plain(what))]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(name, None, "", f"YAML error: {exc}")]) from None

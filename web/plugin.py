@@ -19,6 +19,9 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from html import escape
@@ -62,6 +65,7 @@ log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
 PAGES = Environment(undefined=StrictUndefined, autoescape=False)  # renders a page's checked widget calls
 NEEDS_SCRIPT = ('data-task="', 'class="hig-chooser"')  # what the checklist script works on
 # Files of the theme that no page of this guide loads: search (turned off), its workers, and source maps.
+RENDERED_MARKDOWN = "GUIDE_RENDERED_MARKDOWN"  # a folder: each page's Markdown, widgets rendered, is written there
 UNUSED_THEME_FILES = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
 
 
@@ -133,6 +137,8 @@ class GuidePlugin(BasePlugin):
         self.csp: dict[str, str] = {}  # page source -> its CSP meta tag, from page_context to post_page
         self.not_found: dict[str, str] = {}  # config file -> the default language's 404 page
         self.job: HandoutJob | None = None  # the PDFs, made alongside the pages
+        self.page_seconds: dict[str, float] = {}  # page -> time spent on it by this plugin, for `make bench`
+        self.started = 0.0
 
     # -- config ---------------------------------------------------------------------------------------------
 
@@ -148,6 +154,8 @@ class GuidePlugin(BasePlugin):
             project = replace(project, site=SiteAddress(config.site_url, "preview"))
         self.project = project
         i18n = config.plugins["i18n"]
+        if not i18n.building:
+            self.started, self.page_seconds = time.perf_counter(), {}
         if self.job is None and not (i18n.building or self.serving or _quick()):
             self.job = HandoutJob(project)  # once per build: the other languages' configs come during it
         self._add_languages(config, project)
@@ -242,6 +250,10 @@ class GuidePlugin(BasePlugin):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page's description from the data, then its widget calls rendered in the page's language."""
+        with self._timed(page):
+            return self._page_markdown(markdown, page)
+
+    def _page_markdown(self, markdown: str, page: Page) -> str:
         project = self._project()
         lang = page.file.locale
         if lang not in project.languages:
@@ -256,6 +268,10 @@ class GuidePlugin(BasePlugin):
             raise Abort(f"content/{page.file.src_uri}: {exc}") from None
         if any(marker in html for marker in NEEDS_SCRIPT):  # the checklist script, only where it works
             html += f'\n\n<script src="{get_relative_url(CHECKLIST_SCRIPT, page.url)}" defer></script>\n'
+        if dump := os.environ.get(RENDERED_MARKDOWN):  # for `make bench`: the same pages without this plugin
+            target = Path(dump) / page.file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
         return html
 
     def _description(self, page: Page, project: Project) -> str:
@@ -274,6 +290,10 @@ class GuidePlugin(BasePlugin):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        with self._timed(page):
+            return self._post_page(output, page, config)
+
+    def _post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         project = self._project()
         default = project.languages[0]
         output = head.absolute_alternates(output, config.site_url + page.url, default)
@@ -318,15 +338,27 @@ class GuidePlugin(BasePlugin):
         """Once every language is built: the PDFs, then the offline copy that holds them."""
         if config.plugins["i18n"].building:
             return  # a language build inside static-i18n's run
+        pages = time.perf_counter() - self.started
+        slowest = sorted(self.page_seconds.items(), key=lambda item: -item[1])[:5]
+        log.info("Timing: pages %.2f s; slowest: %s", pages, ", ".join(f"{p} {t * 1000:.0f} ms" for p, t in slowest))
         if _quick():
             log.warning("GUIDE_QUICK is set: no handouts and no offline copy; their links lead nowhere here.")
             return
         site = Path(config.site_dir)
         job, self.job = self.job, None
+        waited = time.perf_counter()
         notes = job.finish(site) if job else make_handouts(site, self._project())
+        waited = time.perf_counter() - waited
         for note in notes:  # tools.build repeats these lines after the build
             log.info("Note: %s", note)
+        zipped = time.perf_counter()
         offline_copy(site, site / OFFLINE_ZIP, config.site_url or "")
+        log.info(
+            "Timing: PDFs %.2f s (beside the pages; %.2f s more waited for them); offline copy %.2f s",
+            job.seconds if job else waited,
+            waited if job else 0.0,
+            time.perf_counter() - zipped,
+        )
 
     on_post_build = CombinedEvent(_sitemaps, _extras)
 
@@ -337,6 +369,15 @@ class GuidePlugin(BasePlugin):
             self.job = None
 
     # -- helpers --------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _timed(self, page: Page) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            key = page.file.src_uri
+            self.page_seconds[key] = self.page_seconds.get(key, 0.0) + time.perf_counter() - start
 
     def _project(self) -> Project:
         if self.project is None:
