@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,14 +55,36 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         """Quiet: tests read responses, not logs."""
 
 
+class _GzipHandler(_Handler):
+    """The same, compressing text as GitHub Pages does, for a browser that accepts gzip."""
+
+    COMPRESSED = (".html", ".css", ".js", ".svg", ".xml", ".json")
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.COMPRESSED:
+            return super().send_head()
+        if not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve_site(root: Path, prefix: str | None = None) -> Iterator[str]:
-    """Serve `root` at http://127.0.0.1:PORT{prefix}; yields that base URL."""
+def serve_site(root: Path, prefix: str | None = None, compress: bool = False) -> Iterator[str]:
+    """Serve `root` at http://127.0.0.1:PORT{prefix} (text gzipped with `compress`); yields that base URL."""
     url = urlsplit(published_url())
     prefix = prefix if prefix is not None else url.path or "/"
     # On the site's own port when it is local, so that its absolute links work.
     port = url.port or 0 if url.hostname == "127.0.0.1" else 0
-    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    handler = type("Handler", (_GzipHandler if compress else _Handler,), {"prefix": prefix})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(root.resolve()))
     )
