@@ -32,8 +32,8 @@ build: check
 ## test: the whole offline test suite and the linter, then the data-dependent tests again as a fork would run them
 test: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
-	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
-	NO_MKDOCS_2_WARNING=1 $(PY) -m tools.as_fork
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -n auto --dist loadfile
+	NO_MKDOCS_2_WARNING=1 $(PY) -m tools.as_fork -n auto --dist loadfile
 
 ## linkcheck: check every external address against the internet (needs network); report in build/linkcheck-report.md
 linkcheck: $(BUILD_STAMP)

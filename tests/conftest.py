@@ -30,7 +30,9 @@ def _free_port() -> int:
 
 # The test site is built for the address it is served at, so that its absolute links
 # (alternates, language switch on the home page, QR codes) lead to the test server.
-os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{_free_port()}/health-insurance-guide/")
+# Each pytest-xdist worker serves its own copy of the site, on a port of its own.
+if "PYTEST_XDIST_WORKER" in os.environ or "SITE_URL" not in os.environ:
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{_free_port()}/health-insurance-guide/"
 # What a copy of the project needs in order to build (its code runs from the copy: `python -m` puts the
 # working folder first on the import path).
 PROJECT_PARTS = (

@@ -28,19 +28,64 @@ def all_pages(site: Path) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_has_no_axe_violation(browser, base, built_site, scheme):
-    # bypass_csp: axe is injected as an inline script, which the site's policy rightly refuses.
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844}, bypass_csp=True)
+PALETTE_TOGGLE = "form[data-md-component=palette] label:visible"  # the one the reader can click now
+
+
+def test_every_page_in_both_colour_schemes_has_no_axe_violation(page_loads):
+    assert not page_loads["axe"], "\n".join(page_loads["axe"])
+
+
+def test_every_page_loads_only_from_the_site_with_no_failed_request_and_no_csp_violation(page_loads, base):
+    assert page_loads["hosts"] == {urlsplit(base).netloc}
+    assert not page_loads["failures"], page_loads["failures"]
+    assert not page_loads["violations"], page_loads["violations"]
+    assert page_loads["cookies"] == []
+
+
+@pytest.fixture(scope="module")
+def page_loads(browser, base, built_site) -> dict:
+    """Every page loaded once, under its security policy, as a phone shows it: what it asked for, what the
+    policy refused, and axe's findings in the colour scheme it opened in and in the other one (switched with
+    the theme's own toggle, as a reader does; the choice then holds for the next page)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(CSP_WATCH)
     page = context.new_page()
-    problems = []
-    for path in all_pages(built_site) + ["no-such-page/"]:
+    hosts: set[str] = set()
+    failures: list[str] = []
+    violations: list[str] = []
+    found: list[str] = []
+    missing = base + "no-such-page/"  # the 404 page is checked too; its status is the point
+    page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc) if r.url.startswith("http") else None)
+    page.on(
+        "response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != missing else None
+    )
+    page.on("requestfailed", lambda r: failures.append(f"failed {r.url}"))
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    for path in [*all_pages(built_site), "no-such-page/"]:
         page.goto(base + path)
-        for violation in axe_violations(page, AXE_EXCLUSIONS):
-            targets = [node["target"] for node in violation["nodes"]][:3]
-            problems.append(f"{path or '/'}: {violation['id']} ({violation['help']}) at {targets}")
+        for _ in range(2):
+            scheme = page.evaluate("document.body.dataset.mdColorScheme")
+            for violation in axe_violations(page, AXE_EXCLUSIONS):
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                found.append(f"{path or '/'} ({scheme}): {violation['id']} ({violation['help']}) at {targets}")
+            page.locator(PALETTE_TOGGLE).first.click()
+            page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=scheme)
+        violations += page.evaluate("window.__csp")
+    # The checklist and the QR generator it loads on demand must work under the policy too.
+    page.goto(base + "en/parcours/non-eu/")
+    page.click("label[for='task-register-online.prepare']")
+    page.click(".hig-carry__show-qr")
+    page.wait_for_selector(".hig-carry__qr svg")
+    violations += page.evaluate("window.__csp")
+    result = {
+        "hosts": hosts,
+        "failures": failures,
+        "violations": violations,
+        "axe": found,
+        "cookies": context.cookies(),
+    }
     context.close()
-    assert not problems, "\n".join(problems)
+    return result
 
 
 def test_the_interactive_parts_have_no_axe_violation_once_used(browser, base, languages):
@@ -66,33 +111,6 @@ def test_a_skip_link_leads_to_the_content(browser, base):
     assert focused and focused.startswith("#"), focused
     assert page.query_selector(focused) is not None
     page.close()
-
-
-def test_every_page_loads_only_from_the_site_with_no_failed_request_and_no_csp_violation(browser, base, built_site):
-    own = urlsplit(base).netloc
-    context = browser.new_context()
-    context.add_init_script(CSP_WATCH)
-    page = context.new_page()
-    hosts, failures, violations = set(), [], []
-    page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc) if r.url.startswith("http") else None)
-    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.on("requestfailed", lambda r: failures.append(f"failed {r.url}"))
-    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-    for path in all_pages(built_site):
-        page.goto(base + path)
-        page.wait_for_load_state("networkidle")
-        violations += page.evaluate("window.__csp")
-    # The checklist and the QR generator it loads on demand must work under the policy too.
-    page.goto(base + "en/parcours/non-eu/")
-    page.click("label[for='task-register-online.prepare']")
-    page.click(".hig-carry__show-qr")
-    page.wait_for_selector(".hig-carry__qr svg")
-    violations += page.evaluate("window.__csp")
-    assert hosts == {own}
-    assert not failures, failures
-    assert not violations, violations
-    assert context.cookies() == []
-    context.close()
 
 
 def test_only_the_checklist_is_stored_and_only_in_local_storage(browser, base, languages):

@@ -11,6 +11,7 @@ from pathlib import Path
 from handouts.kinds import catalogue
 from links.internal import linkchecker
 from render.site import HANDOUTS_FOLDER, OFFLINE_ZIP
+from tests.support.small import small_project
 from tools.serve import serve_site
 from web.config import project_at
 
@@ -44,11 +45,13 @@ def test_a_broken_link_or_anchor_is_caught_with_the_page_that_holds_it(built_sit
 
 
 def test_a_plain_mkdocs_build_gives_the_whole_site_with_no_broken_link(tmp_path):
-    """What a MkDocs user types: `mkdocs build` makes the handouts and the offline copy too."""
+    """What a MkDocs user types: `mkdocs build` makes the handouts and the offline copy too (on the small guide
+    of tests/fixtures/small-guide/, a whole site of its own)."""
     site = tmp_path / "site"
+    project = small_project(tmp_path / "project")
     result = subprocess.run(
         [str(Path(sys.executable).with_name("mkdocs")), "build", "--site-dir", str(site)],
-        cwd=ROOT,
+        cwd=project,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
         capture_output=True,
         text=True,
@@ -56,7 +59,7 @@ def test_a_plain_mkdocs_build_gives_the_whole_site_with_no_broken_link(tmp_path)
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert (site / OFFLINE_ZIP).is_file()
-    for handout in catalogue(project_at(ROOT).guide):
+    for handout in catalogue(project_at(project).guide):
         assert (site / HANDOUTS_FOLDER / handout.filename).is_file(), handout.filename
     with serve_site(site) as base:
         crawl = linkchecker(base)

@@ -41,7 +41,7 @@ def test_each_link_leads_to_a_file_of_the_copy(url, page, expected):
 
 def test_a_page_loses_what_needs_a_server_and_lets_its_scripts_load_from_files():
     html = (
-        '<head>\n<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\' '
+        "<head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' "
         "'sha256-x'\">\n"
         f'<link rel="alternate" href="{SITE}en/" hreflang="en">\n</head>\n'
         '<a href="/health-insurance-guide/en/" hreflang="en" class="md-select__link">English</a>\n'

@@ -11,7 +11,8 @@ language):
 - page_markdown: the page's description, then its widget calls rendered;
 - page_context, post_page: the page's security policy, alternates, phrases of another language, phone numbers
   and glossary terms linked, the typography of each text's language;
-- post_build: a sitemap beside each page, then, once every language is built, the handouts and the offline copy.
+- post_build: a sitemap beside each page, then, once every language is built, the handouts, the theme's
+  stylesheet without the rules no page uses (web/prune.py) and the offline copy.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from . import head
 from .config import config_languages
 from .extras import HandoutJob, make_handouts
 from .offline import offline_copy
+from .prune import prune_theme_css
 
 log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
 PAGES = Environment(undefined=StrictUndefined, autoescape=False)  # renders a page's checked widget calls
@@ -352,11 +354,15 @@ class GuidePlugin(BasePlugin):
         for note in notes:  # tools.build repeats these lines after the build
             log.info("Note: %s", note)
         zipped = time.perf_counter()
+        css_before, css_after = prune_theme_css(site)
         offline_copy(site, site / OFFLINE_ZIP, config.site_url or "")
         log.info(
-            "Timing: PDFs %.2f s (beside the pages; %.2f s more waited for them); offline copy %.2f s",
+            "Timing: PDFs %.2f s (beside the pages; %.2f s more waited for them); theme stylesheet pruned from "
+            "%d to %d bytes and offline copy %.2f s",
             job.seconds if job else waited,
             waited if job else 0.0,
+            css_before,
+            css_after,
             time.perf_counter() - zipped,
         )
 
