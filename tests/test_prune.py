@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from web.prune import classes_in_use, prune_stylesheet
 
-KNOWN = {"md-typeset", "md-nav", "md-nav--open", "<p>", "<a>", "<html>", "<body>", "<*>"}
+KNOWN = {"md-typeset", "md-nav", "md-nav--open", "<p>", "<a>", "<html>", "<body>", "<*>", "=open", "=slate"}
 
 
 def test_a_rule_for_a_class_no_page_or_script_has_goes():
@@ -30,8 +30,14 @@ def test_media_blocks_keep_what_applies_and_vanish_when_nothing_does():
 def test_classes_come_from_the_pages_their_inline_scripts_and_the_sites_scripts(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "index.html").write_text(
-        '<p class="md-typeset x"><script>el.classList.add("hig-js")</script></p>', encoding="utf-8"
+        '<p class="md-typeset x" data-md-color-scheme="slate"><script>el.classList.add("hig-js")</script></p>',
+        encoding="utf-8",
     )
     (tmp_path / "assets" / "app.js").write_text('toggle("md-nav--open")', encoding="utf-8")
     known = classes_in_use(tmp_path)
-    assert {"md-typeset", "x", "hig-js", "md-nav--open", "<p>", "<script>"} <= known
+    assert {"md-typeset", "x", "hig-js", "md-nav--open", "<p>", "<script>", "=slate", "=md-nav--open"} <= known
+
+
+def test_a_rule_for_an_attribute_value_nothing_gives_goes():
+    css = '[data-md-color-scheme=slate]{a:1}[data-md-color-primary=pink]{b:2}[data-md-state="open"] .md-nav{c:3}'
+    assert prune_stylesheet(css, KNOWN) == '[data-md-color-scheme=slate]{a:1}[data-md-state="open"] .md-nav{c:3}'

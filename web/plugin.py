@@ -61,7 +61,7 @@ from . import head
 from .config import config_languages
 from .extras import HandoutJob, make_handouts
 from .offline import offline_copy
-from .prune import prune_theme_css
+from .prune import minify_own_scripts, prune_theme_css
 
 log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
 PAGES = Environment(undefined=StrictUndefined, autoescape=False)  # renders a page's checked widget calls
@@ -355,6 +355,7 @@ class GuidePlugin(BasePlugin):
             log.info("Note: %s", note)
         zipped = time.perf_counter()
         css_before, css_after = prune_theme_css(site)
+        minify_own_scripts(site, (CHECKLIST_SCRIPT,))
         offline_copy(site, site / OFFLINE_ZIP, config.site_url or "")
         log.info(
             "Timing: PDFs %.2f s (beside the pages; %.2f s more waited for them); theme stylesheet pruned from "

@@ -1,10 +1,12 @@
-"""The theme's stylesheet without the rules no page of this site can use: a lighter first load.
+"""The theme's stylesheet without the rules no page of this site can use, and our scripts minified: a lighter
+first load.
 
 Material ships one stylesheet for every feature it has (search, tabs, blog, code, tooltips...). A rule is
 kept when each class its selector requires is on some page of the built site or named by one of the theme's
 scripts (which add classes as the reader uses the page); classes inside :not(), :is(), :where() and :has()
 are not required, since a rule may apply without them. The same holds for the elements a selector names
-(`kbd`, `pre`): a rule for elements no page has, and no script names, goes. @font-face, @keyframes and the like
+(`kbd`, `pre`) and the attribute values it asks for (`[data-md-color-primary=pink]`): a rule for elements or
+values that no page has and no script names goes. @font-face, @keyframes and the like
 are kept as they are.
 """
 
@@ -19,6 +21,9 @@ CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 # A type selector: a name not part of a class, id, pseudo-class, attribute or namespace (and not a number).
 ELEMENT = re.compile(r"(?<![\w.#:\[=\-\\|\"'])([a-zA-Z][a-zA-Z0-9]*)(?![\w\-(|\]\"'])")
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+# An attribute selector that asks for a value: [data-md-color-primary=indigo]
+ATTRIBUTE_VALUE = re.compile(r"""\[\s*[\w-]+\s*[~|^$*]?=\s*["']?([^"'\]\s]+)["']?\s*(?:[is]\s*)?\]""")
+HTML_VALUE = re.compile(r"""=\s*["']([^"']*)["']""")
 CLASS_ATTRIBUTE = re.compile(r"""\bclass=["']([^"']*)["']""")
 INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
 FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches)\(")
@@ -42,8 +47,11 @@ def _required(selector: str) -> set[str]:
         elif not depth:
             out.append(char)
         i += 1
-    plain = re.sub(r"\[[^\]]*\]", "", "".join(out))  # attribute selectors name no element
-    return set(CLASS.findall(plain)) | {f"<{name.lower()}>" for name in ELEMENT.findall(CLASS.sub("", plain))}
+    kept = "".join(out)
+    values = {f"={value}" for value in ATTRIBUTE_VALUE.findall(kept)}
+    plain = re.sub(r"\[[^\]]*\]", "", kept)  # attribute selectors name no element
+    elements = {f"<{name.lower()}>" for name in ELEMENT.findall(CLASS.sub("", plain))}
+    return set(CLASS.findall(plain)) | elements | values
 
 
 def _keep(prelude: str, known: set[str]) -> bool:
@@ -73,14 +81,17 @@ def classes_in_use(site: Path) -> set[str]:
         for value in CLASS_ATTRIBUTE.findall(html):
             known.update(value.split())
         known.update(f"<{tag.lower()}>" for tag in TAG.findall(html))
+        known.update(f"={value}" for value in HTML_VALUE.findall(html))
         for script in INLINE_SCRIPT.findall(html):
             words = SCRIPT_WORD.findall(script)
             known.update(words)
             known.update(f"<{w.lower()}>" for w in words)
+            known.update(f"={w}" for w in words)
     for script in (site / "assets").rglob("*.js"):
         words = SCRIPT_WORD.findall(script.read_text(encoding="utf-8"))
         known.update(words)
         known.update(f"<{w.lower()}>" for w in words)  # the elements a script may create
+        known.update(f"={w}" for w in words)  # and the values it may give an attribute
     known.update({"<html>", "<body>", "<*>"})
     return known
 
@@ -91,12 +102,26 @@ def prune_stylesheet(css: str, known: set[str]) -> str:
 
 
 def prune_theme_css(site: Path) -> tuple[int, int]:
-    """Prune the theme's main stylesheet in place; (bytes before, bytes after)."""
+    """Prune the theme's stylesheets (main and palette) in place; (bytes before, bytes after)."""
     known = classes_in_use(site)
     before = after = 0
-    for sheet in (site / "assets" / "stylesheets").glob("main.*.min.css"):
+    for sheet in (site / "assets" / "stylesheets").glob("*.min.css"):
         css = sheet.read_text(encoding="utf-8")
         pruned = prune_stylesheet(css, known)
         before, after = before + len(css), after + len(pruned)
         sheet.write_text(pruned, encoding="utf-8")
+    return before, after
+
+
+def minify_own_scripts(site: Path, scripts: tuple[str, ...]) -> tuple[int, int]:
+    """Our scripts (site paths) minified in place, the readable source staying in content/; (before, after)."""
+    import rjsmin
+
+    before = after = 0
+    for name in scripts:
+        script = site / name
+        source = script.read_text(encoding="utf-8")
+        small = rjsmin.jsmin(source)
+        before, after = before + len(source), after + len(small)
+        script.write_text(small, encoding="utf-8")
     return before, after
