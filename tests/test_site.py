@@ -181,3 +181,10 @@ def test_the_glossary_is_in_a_readers_order_and_linked_from_where_its_terms_firs
         for page in site_pages[lang]:
             for term_id in {a["href"].split("#")[1] for a in page.soup.select("article a[href*='#term-']")}:
                 assert len(page.soup.select(f"article a.hig-link[href$='#{term_id}']")) == 1, (page.url, term_id)
+
+
+def test_no_script_holds_up_the_first_paint(built_site):
+    """The theme's script and ours run once the page is read (defer): the reader sees the page first."""
+    for page in sorted(built_site.rglob("*.html")):
+        for script in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("script", src=True):
+            assert script.has_attr("defer") or script.has_attr("async"), (page.relative_to(built_site), script)

@@ -67,6 +67,7 @@ log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
 PAGES = Environment(undefined=StrictUndefined, autoescape=False)  # renders a page's checked widget calls
 NEEDS_SCRIPT = ('data-task="', 'class="hig-chooser"')  # what the checklist script works on
 # Files of the theme that no page of this guide loads: search (turned off), its workers, and source maps.
+THEME_SCRIPT = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")>')
 RENDERED_MARKDOWN = "GUIDE_RENDERED_MARKDOWN"  # a folder: each page's Markdown, widgets rendered, is written there
 UNUSED_THEME_FILES = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
 
@@ -316,6 +317,8 @@ class GuidePlugin(BasePlugin):
                 terms = {g.term.split(" (")[0]: f"{href}#term-{g.id}" for g in project.guide.glossary}
                 output = head.in_article(output, lambda a: link_words(a, terms, lang))
         output = typeset(output, lang)
+        # The theme's script needs the whole page, and the first paint need not wait for it.
+        output = THEME_SCRIPT.sub(r"\1 defer>", output, count=1)
         return output.replace("<head>", f"<head>\n    {self.csp.pop(page.file.src_uri)}", 1)
 
     # -- the 404 page ---------------------------------------------------------------------------------------
@@ -332,6 +335,7 @@ class GuidePlugin(BasePlugin):
         project = self._project()
         if config.plugins["i18n"].current_language in (None, project.languages[0]):
             output = output.replace("<head>", f"<head>\n    {self.csp.pop('404.html')}", 1)
+            output = THEME_SCRIPT.sub(r"\1 defer>", output, count=1)
             self.not_found[config.config_file_path] = output
             return output
         return self.not_found.get(config.config_file_path, output)
