@@ -49,13 +49,14 @@ def half_of_the_tasks(guide: Guide, profile_id: str) -> list[str]:
 
 @pytest.fixture
 def phone(browser):
-    """A page in a fresh phone-sized browser, with the layout shifts it undergoes counted from the start."""
-    contexts = []
+    """A new page in a phone-sized browser (one per size and test, its cache kept from page to page as a
+    student's is), with the layout shifts it undergoes counted from the start."""
+    contexts: dict[tuple[int, int], object] = {}
 
     def open_page(size: tuple[int, int]):
-        context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-        contexts.append(context)
-        page = context.new_page()
+        if size not in contexts:
+            contexts[size] = browser.new_context(viewport={"width": size[0], "height": size[1]})
+        page = contexts[size].new_page()
         page.add_init_script(
             "window.__shift = 0; new PerformanceObserver(list => list.getEntries().forEach(e => {"
             " if (!e.hadRecentInput) window.__shift += e.value; })).observe({type: 'layout-shift', buffered: true});"
@@ -63,7 +64,7 @@ def phone(browser):
         return page
 
     yield open_page
-    for context in contexts:
+    for context in contexts.values():
         context.close()
 
 
@@ -106,7 +107,7 @@ def test_the_next_step_is_on_the_first_screen_and_finished_steps_are_folded(phon
             # Following the one action opens that step.
             go.click()
             assert page.locator(f"li.hig-task[data-task='{step.tasks_for(profile_id)[0].id}']").is_visible()
-            page.context.close()
+            page.close()
 
 
 def test_a_finished_step_says_so_and_opens_on_demand(phone, base, guide):

@@ -17,6 +17,7 @@ language):
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -66,9 +67,9 @@ from .prune import minify_own_scripts, prune_theme_css
 log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
 PAGES = Environment(undefined=StrictUndefined, autoescape=False)  # renders a page's checked widget calls
 NEEDS_SCRIPT = ('data-task="', 'class="hig-chooser"')  # what the checklist script works on
-# Files of the theme that no page of this guide loads: search (turned off), its workers, and source maps.
-THEME_SCRIPT = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")>')
+THEME_SCRIPT = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")>')  # gets `defer`
 RENDERED_MARKDOWN = "GUIDE_RENDERED_MARKDOWN"  # a folder: each page's Markdown, widgets rendered, is written there
+# Files of the theme that no page of this guide loads: search (turned off), its workers, and source maps.
 UNUSED_THEME_FILES = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
 
 
@@ -103,7 +104,8 @@ def _quick() -> bool:
 
 def route_markdown(profile_id: str) -> str:
     """A route page: two widget calls and no data text, which would otherwise be read as Markdown."""
-    return f'# {{{{ route_title("{profile_id}") }}}}\n\n{{{{ route("{profile_id}") }}}}\n'
+    quoted = json.dumps(profile_id)  # an id is [a-z0-9-]; quoted all the same, since this is template source
+    return f"# {{{{ route_title({quoted}) }}}}\n\n{{{{ route({quoted}) }}}}\n"
 
 
 @dataclass(frozen=True)
