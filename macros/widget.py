@@ -15,8 +15,7 @@ from markupsafe import Markup
 
 from guide.model import Profile
 from guide.project import Project
-from render.context import base_context, markdown_block
-from render.environment import environment
+from render.context import markdown_block, render
 
 
 class WidgetInputError(ValueError):
@@ -65,15 +64,13 @@ class WidgetContext:
 
     def render(self, template: str, **context: Any) -> Markup:
         """`template` (a file of the widget's folder, like 'step/step.html') with the shared context."""
-        html = (
-            environment()
-            .get_template(f"widgets/{template}")
-            .render(
-                **base_context(self.project, self.lang),
-                step_href=self.links.step,
-                route_href=self.links.route,
-                **context,
-            )
+        html = render(
+            f"widgets/{template}",
+            self.project,
+            self.lang,
+            step_href=self.links.step,
+            route_href=self.links.route,
+            **context,
         )
         return markdown_block(html)
 

@@ -148,6 +148,7 @@ class GuidePlugin(BasePlugin):
         self.job: HandoutJob | None = None  # the PDFs, made alongside the pages
         self.page_seconds: dict[str, float] = {}  # page -> time spent on it by this plugin, for `make bench`
         self.started = 0.0
+        self.added_languages: set[str] = set()  # from data/translations/, added to static-i18n's list
 
     # -- config ---------------------------------------------------------------------------------------------
 
@@ -158,7 +159,10 @@ class GuidePlugin(BasePlugin):
     @event_priority(50)  # before mkdocs-static-i18n (-100) reads the languages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        key = (root, config_languages(config), _signature(root))
+        # The languages of mkdocs.yml, without those this plugin adds (static-i18n configures the site again for
+        # each language, by then with the extra languages in its list: the project is loaded once all the same).
+        languages = tuple(code for code in config_languages(config) if code not in self.added_languages)
+        key = (root, languages, _signature(root))
         project = _load(*key)
         if self.serving:  # the handouts and links point to the preview being served
             project = replace(project, site=SiteAddress(config.site_url, "preview"))
@@ -211,6 +215,7 @@ class GuidePlugin(BasePlugin):
             if failed:
                 raise Abort(f"data/translations/{tr.code}.yaml: {failed[0][0]}: {failed[0][1]}")
             i18n.languages.append(language)
+            self.added_languages.add(tr.code)
 
     # -- files ----------------------------------------------------------------------------------------------
 
