@@ -26,7 +26,8 @@ check: $(BUILD_STAMP)
 	@$(PY) -m web check
 
 ## build: the site, every PDF and the offline copy, into site/ (replaced only once everything succeeded)
-build: check
+build: $(BUILD_STAMP)
+	@$(PY) -m web check --no-slides
 	@NO_MKDOCS_2_WARNING=1 $(PY) -m tools.build
 
 ## test: the whole offline test suite and the linter, then the data-dependent tests again as a fork would run them

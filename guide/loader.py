@@ -167,7 +167,8 @@ def build_step(
         task_profiles = profile_set(
             t.get("profiles", s["applies_to"]), reg, check, tpath + ("profiles",), applies, "the step's profiles"
         )
-        tasks.append(Task(t["id"], check.text(t["text"], tpath + ("text",)), task_profiles))
+        slide = check.text(t.get("slide"), tpath + ("slide",))
+        tasks.append(Task(t["id"], check.text(t["text"], tpath + ("text",)), task_profiles, slide))
     for pid in applies:
         if not any(pid in t.profiles for t in tasks):
             check.add(path + ("tasks",), f"no task for profile '{pid}'")
@@ -221,6 +222,9 @@ def build_step(
         documents=uses,
         link_profiles=link_profiles,
         either_order_with=s.get("either_order_with"),
+        slide_title=check.text(s.get("slide", {}).get("title"), path + ("slide", "title")),
+        slide_duration=check.text(s.get("slide", {}).get("duration"), path + ("slide", "duration")),
+        slide_while_waiting=check.text(s.get("slide", {}).get("while_waiting"), path + ("slide", "while_waiting")),
     )
 
 

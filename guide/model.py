@@ -79,6 +79,7 @@ class Task:
     id: str
     text: Text
     profiles: frozenset[str]
+    slide: Text | None = None  # the task in a few words, as the orientation slides say it (a key task)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,9 @@ class Step:
     link_profiles: dict[str, frozenset[str]] = field(default_factory=dict)  # links for some profiles only
     either_order_with: str | None = None  # the next step, which may come before this one (sources disagree)
     label: str = ""  # its number as shown: "5", or "5a" and "5b" for two steps that may come in either order
+    slide_title: Text | None = None  # the title in a few words, for the slides
+    slide_duration: Text | None = None  # the delay in a few words, for the slides
+    slide_while_waiting: Text | None = None  # what to do while waiting, in a few words, for the slides
 
     def applies(self, profile_id: str) -> bool:
         return profile_id in self.applies_to
@@ -174,6 +178,11 @@ class Step:
     @property
     def last_checked(self) -> date:
         return max(s.checked for s in self.sources)
+
+    @property
+    def key_tasks(self) -> tuple[Task, ...]:
+        """The tasks its slide shows: those with a slide text, or every task when none has one."""
+        return tuple(t for t in self.tasks if t.slide) or self.tasks
 
 
 def number_steps(steps: list[Step] | tuple[Step, ...]) -> tuple[Step, ...]:

@@ -10,11 +10,12 @@ from guide.errors import DataError, Problem
 from guide.model import Contact, Document, Guide, Profile, Text
 from guide.project import Project
 from render.context import render
-from render.site import HANDOUTS_FOLDER
+from render.site import CHOOSER_ANCHOR, HANDOUTS_FOLDER
 from render.typography import typeset
 
 from .kinds import Handout, catalogue
 from .qr import qr_svg
+from .slides import deck, waiting_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REGISTER_LINK = "etudiant-etranger"
@@ -68,8 +69,11 @@ def contact_list(project: Project, kinds: tuple[str, ...] = ()) -> list[Contact]
 
 def render_html(handout: Handout, project: Project) -> str:
     """The handout as HTML, ready for WeasyPrint."""
-    guide = project.guide
+    guide, labels = project.guide, project.labels
     self_url = project.site_url + handout.qr_page(guide.languages[0])
+    groups = register_groups(guide)
+    homes = {lang: project.site_url + ("" if lang == guide.languages[0] else f"{lang}/") for lang in handout.langs}
+    chooser = {lang: f"{homes[lang]}#{CHOOSER_ANCHOR}" for lang in handout.langs}
     return render(
         handout.record.template,
         project,
@@ -79,7 +83,7 @@ def render_html(handout: Handout, project: Project) -> str:
         profile=guide.profile(handout.profile) if handout.profile else None,
         site_url=project.site_url,
         preview=project.site.preview,
-        css=(TEMPLATES / "handout.css").read_text(encoding="utf-8"),
+        css=(TEMPLATES / handout.record.css).read_text(encoding="utf-8"),
         documents=guide.documents,
         qr_self=qr_svg(self_url),
         qr_register=qr_svg(guide.links[REGISTER_LINK].url),
@@ -87,9 +91,17 @@ def render_html(handout: Handout, project: Project) -> str:
         situation_questions=[
             q for q in guide.questions if not q.ask_if and any(q.id in p.answers for p in guide.profiles)
         ],
-        register_groups=register_groups(guide),
+        register_groups=groups,
         who_needs=lambda doc, t_: who_needs(guide, doc, t_),
         contacts_of=lambda *kinds: contact_list(project, kinds),
+        slides=deck(project, handout.langs, groups, contact_list(project)),
+        waiting=waiting_text,
+        dates={lang: (lambda d, lang=lang: labels.date(d, lang)) for lang in handout.langs},
+        home_url=homes,
+        chooser_url=chooser,
+        chooser_qr={lang: qr_svg(url) for lang, url in chooser.items()},
+        label_of=lambda name: lambda lang, t_: t_(name),
+        label_with=lambda name, text: lambda lang, t_: labels.get(name, lang).format(name=t_(text)),
     )
 
 
@@ -112,16 +124,16 @@ def qr_problems(site_dir: Path, project: Project) -> list[Problem]:
     """A handout whose own QR code would lead to a page the built site in `site_dir` does not have."""
     problems = []
     for handout in catalogue(project.guide):
-        target_page = handout.qr_page(project.guide.languages[0])
-        if not (site_dir / target_page / "index.html").is_file():
-            problems.append(
-                Problem(
-                    f"{HANDOUTS_FOLDER}/{handout.filename}",
-                    None,
-                    "QR code",
-                    f"leads to '{target_page}', which is not a page of the site",
-                )
-            )
+        target = handout.qr_page(project.guide.languages[0])
+        page, _, fragment = target.partition("#")
+        index = site_dir / page / "index.html"
+        if not index.is_file():
+            problem = f"leads to '{target}', which is not a page of the site"
+        elif fragment and f'id="{fragment}"' not in index.read_text(encoding="utf-8"):
+            problem = f"leads to '{target}', but that page has no element with the id '{fragment}'"
+        else:
+            continue
+        problems.append(Problem(f"{HANDOUTS_FOLDER}/{handout.filename}", None, "QR code", problem))
     return problems
 
 
@@ -130,8 +142,6 @@ def render_handouts(
 ) -> list[Path]:
     """Write every handout (or those whose file name is in `only`) into out_dir/handouts/. A handout longer
     than its page budget is still written, and said in `notes` with the step to shorten."""
-    from weasyprint import HTML
-
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     if REGISTER_LINK not in project.guide.links:
@@ -142,15 +152,75 @@ def render_handouts(
     for handout in catalogue(project.guide):
         if only is not None and handout.filename not in only:
             continue
-        page = typeset(render_html(handout, project), handout.lang)
-        document = HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
+        document = lay_out(handout, project)
         budget = handout.record.max_pages
-        if len(document.pages) > budget and notes is not None:
+        if budget is None:
+            crowded = crowded_slides(handout, document)
+            if crowded:
+                raise DataError(crowded)
+        elif len(document.pages) > budget and notes is not None:
             notes.append(_over_budget(handout, document, budget))
         path = out / handout.filename
         document.write_pdf(path, pdf_variant=PDF_VARIANT)
         written.append(path)
     return written
+
+
+def lay_out(handout: Handout, project: Project):
+    """The handout laid out in pages by WeasyPrint (a weasyprint Document)."""
+    from weasyprint import HTML
+
+    page = typeset(render_html(handout, project), handout.lang)
+    return HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
+
+
+def crowded_slides(handout: Handout, document) -> list[Problem]:
+    """A slide of the laid-out deck that runs onto another page: too much for one slide, named by where its
+    content comes from (the step, or the kind of slide)."""
+    pages: dict[str, set[int]] = {}
+    where: dict[str, str] = {}
+    for number, page in enumerate(document.pages, start=1):
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            element = getattr(box, "element", None)
+            if element is not None and element.get("data-slide") and getattr(box, "element_tag", "") == "section":
+                pages.setdefault(element.get("id"), set()).add(number)
+                where[element.get("id")] = element.get("data-slide")
+                continue
+            stack.extend(getattr(box, "children", []))
+    problems = []
+    for slide_id, numbers in pages.items():
+        if len(numbers) > 1:
+            source = where[slide_id]
+            hint = (
+                "give its key tasks a short 'slide' text, and the step a short 'slide' title and duration, "
+                "or shorten them"
+                if source.startswith("steps.")
+                else "shorten the texts it lists"
+            )
+            problems.append(
+                Problem(
+                    f"{HANDOUTS_FOLDER}/{handout.filename}",
+                    None,
+                    source,
+                    f"too long for one slide (slide {slide_id.removeprefix('slide-')} runs onto "
+                    f"{len(numbers)} pages): {hint}",
+                )
+            )
+    return problems
+
+
+def slide_problems(project: Project) -> list[Problem]:
+    """Every slide, of every deck, that runs onto a second page (laid out, not written)."""
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    return [
+        problem
+        for handout in catalogue(project.guide)
+        if handout.record.max_pages is None
+        for problem in crowded_slides(handout, lay_out(handout, project))
+    ]
 
 
 def _over_budget(handout: Handout, document, budget: int) -> Problem:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from guide.model import Guide
 from guide.ui import Labels
-from render.site import route_url
+from render.site import CHOOSER_ANCHOR, route_url
 
 
 @dataclass(frozen=True)
@@ -46,22 +46,30 @@ def _home(handout: Handout, default_lang: str) -> str:
     return "" if handout.lang == default_lang else f"{handout.lang}/"
 
 
+def _chooser(handout: Handout, default_lang: str) -> str:
+    return f"{_home(handout, default_lang)}#{CHOOSER_ANCHOR}"
+
+
 Title = Callable[[Handout, Guide, Labels, str], str]  # (handout, guide, labels, language) -> a text
 
 
 @dataclass(frozen=True)
 class HandoutKind:
-    name: str  # its template is handouts/templates/<name>.html
-    max_pages: int  # more is built, and said in a note naming the longest step
+    name: str  # its template is handouts/templates/<name>.html, unless `layout` names another
+    max_pages: int | None  # more is built, and said in a note naming the longest step; None: slides, one
+    # page per <section class="slide">, and a slide that runs onto a second page stops the build
     make: Callable[[Guide], list[Handout]]  # the handouts of this kind for a guide
     title: Title  # the handout's title in one of its languages
     section: str = "steps"  # where the print page lists it: "steps" or "checklists" (macros/handouts/)
     qr_page: Callable[[Handout, str], str] = _home  # (handout, default language) -> page below the site root
     link_text: Title | None = None  # what the print page's link says (default: the title)
+    layout: str | None = None  # the template's name, when several kinds share one
+    css: str = "handout.css"  # its stylesheet, in handouts/templates/
+    paper: str = "A4"  # what the print page says of its page size
 
     @property
     def template(self) -> str:
-        return f"handouts/{self.name}.html"
+        return f"handouts/{self.layout or self.name}.html"
 
 
 KINDS: dict[str, HandoutKind] = {
@@ -96,6 +104,40 @@ KINDS: dict[str, HandoutKind] = {
             section="checklists",
             qr_page=lambda h, default_lang: route_url(h.profile, h.lang, default_lang),
             link_text=lambda h, g, labels, lang: g.profile(h.profile).name(lang),
+        ),
+        HandoutKind(
+            "slides",  # for a welcome session: one slide per step, and what to do, bring and call
+            max_pages=None,
+            make=lambda g: [Handout("slides", (lang,), None, f"slides-{lang}.pdf") for lang in g.languages],
+            title=lambda h, g, labels, lang: labels.get("slides_title", lang),
+            section="slides",
+            qr_page=_chooser,
+            link_text=lambda h, g, labels, lang: labels.get("slides_link", lang),
+            css="slides.css",
+            paper="16:9",
+        ),
+        HandoutKind(
+            "slides_bilingual",  # the default language beside each other one, on the same slides
+            max_pages=None,
+            make=lambda g: [
+                Handout("slides_bilingual", (g.languages[0], other), None, f"slides-{g.languages[0]}-{other}.pdf")
+                for other in g.languages[1:]
+            ],
+            title=lambda h, g, labels, lang: labels.get("slides_title", lang),
+            section="slides",
+            qr_page=_chooser,
+            link_text=lambda h, g, labels, lang: labels.get("slides_link", lang),
+            layout="slides",
+            css="slides.css",
+            paper="16:9",
+        ),
+        HandoutKind(
+            "slide_notes",  # what to say with each slide, printed for the speaker
+            max_pages=8,
+            make=lambda g: [Handout("slide_notes", (lang,), None, f"slides-notes-{lang}.pdf") for lang in g.languages],
+            title=lambda h, g, labels, lang: labels.get("slides_notes_title", lang),
+            section="slides",
+            qr_page=_chooser,
         ),
     )
 }

@@ -37,6 +37,9 @@ def test_each_kind_makes_its_files_for_the_languages_and_situations(small: Proje
     assert names["overview"] == ["guide-fr.pdf", "guide-en.pdf"]
     assert names["bilingual"] == ["guide-fr-en.pdf"]
     assert names["checklist"] == [f"checklist-{p}-{lang}.pdf" for lang in ("fr", "en") for p in ("far", "near")]
+    assert names["slides"] == ["slides-fr.pdf", "slides-en.pdf"]
+    assert names["slides_bilingual"] == ["slides-fr-en.pdf"]
+    assert names["slide_notes"] == ["slides-notes-fr.pdf", "slides-notes-en.pdf"]
 
 
 def test_the_overview_carries_every_step_document_and_contact_in_its_language(small: Project) -> None:
@@ -74,7 +77,12 @@ def test_each_kind_prints_within_its_page_budget(small: Project, kind: str) -> N
     from weasyprint import HTML
 
     handout = next(h for h in catalogue(small.guide) if h.kind == kind)
-    pdf = HTML(string=typeset(render_html(handout, small), handout.lang)).write_pdf()
+    html = render_html(handout, small)
+    pdf = HTML(string=typeset(html, handout.lang)).write_pdf()
     reader = PdfReader(io.BytesIO(pdf))
-    assert 1 <= len(reader.pages) <= KINDS[kind].max_pages
+    budget = KINDS[kind].max_pages
+    if budget is None:  # a deck: each slide on a page of its own
+        assert len(reader.pages) == html.count('<section class="slide ') > 3
+    else:
+        assert 1 <= len(reader.pages) <= budget
     assert fold(small.guide.steps[1].title(handout.lang)) in fold(" ".join(p.extract_text() for p in reader.pages))

@@ -1,4 +1,5 @@
-"""The handouts: every PDF is A4, tagged, in its language, complete, and its QR codes lead to the site."""
+"""The handouts: every PDF is tagged and in its language; the paper ones (A4) are complete and within their
+page budget, and every QR code leads to the site. The slides have tests of their own (test_slides.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import zxingcpp
-from PIL import Image
 from pypdf import PdfReader
 
 from guide.errors import DataError
@@ -18,7 +17,7 @@ from handouts.kinds import catalogue
 from render.environment import short_url
 from render.site import HANDOUTS_FOLDER
 from tests.conftest import ROOT, copy_project, run_full_build
-from tests.support.need import need
+from tests.support.qr import decode_qr_codes
 from web.config import project_at
 
 A4 = (595.28, 841.89)
@@ -34,24 +33,41 @@ def inputs():
     return project_at(ROOT)
 
 
+SHEETS = ("overview", "bilingual", "checklist")  # the sheets handed out to students; the rest is for a session
+
+
 @pytest.fixture(scope="module")
-def pdfs(built_site, guide):
+def every_pdf(built_site, guide):
     return {h: built_site / HANDOUTS_FOLDER / h.filename for h in catalogue(guide)}
+
+
+@pytest.fixture(scope="module")
+def pdfs(every_pdf):
+    return {h: path for h, path in every_pdf.items() if h.kind in SHEETS}
+
+
+def qr_page_number(handout, path: Path) -> int:
+    """The page that carries a handout's own QR code: the last slide of a deck, else the first page."""
+    return len(PdfReader(path).pages) if handout.record.max_pages is None else 1
 
 
 def pdf_text(path: Path) -> str:
     return normal(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
 
 
-def test_every_handout_is_written(pdfs, guide):
+def test_every_handout_is_written(every_pdf, guide):
     n = len(guide.languages)
-    assert len(pdfs) == n + (n - 1) + n * len(guide.profiles)
-    for path in pdfs.values():
+    sheets = n + (n - 1) + n * len(guide.profiles)
+    session = n + (n - 1) + n  # the slides in each language, side by side, and the speaker's notes
+    assert len(every_pdf) == sheets + session
+    for path in every_pdf.values():
         assert path.is_file() and path.stat().st_size > 0
 
 
-def test_every_handout_is_a4_within_its_page_budget(pdfs):
-    for handout, path in pdfs.items():
+def test_every_paper_handout_is_a4_within_its_page_budget(every_pdf):
+    for handout, path in every_pdf.items():
+        if handout.record.paper != "A4":
+            continue
         reader = PdfReader(path)
         assert 1 <= len(reader.pages) <= handout.record.max_pages, handout.filename
         for page in reader.pages:
@@ -59,8 +75,8 @@ def test_every_handout_is_a4_within_its_page_budget(pdfs):
             assert all(abs(a - b) < 1 for a, b in zip(size, A4, strict=True)), (handout.filename, size)
 
 
-def test_every_handout_declares_language_title_tags_and_embeds_its_fonts(pdfs, labels):
-    for handout, path in pdfs.items():
+def test_every_handout_declares_language_title_tags_and_embeds_its_fonts(every_pdf, labels):
+    for handout, path in every_pdf.items():
         reader = PdfReader(path)
         root = reader.trailer["/Root"]
         assert root["/Lang"] == handout.lang, handout.filename
@@ -96,29 +112,24 @@ def test_each_handout_shows_its_steps_and_documents_in_its_language(pdfs, guide)
             assert not foreign, (handout.filename, lang, foreign)
 
 
-def test_each_handout_footer_names_the_university_and_the_check_date(pdfs, inputs, labels):
-    for handout, path in pdfs.items():
+def test_each_handout_footer_names_the_university_and_the_check_date(every_pdf, inputs, labels):
+    for handout, path in every_pdf.items():
         text = pdf_text(path)
         assert normal(inputs.university.short_name(handout.lang)) in text
         assert normal(labels.date(inputs.guide.last_checked, handout.lang)) in text
 
 
-def decode_qr_codes(pdf: Path, tmp_path: Path) -> set[str]:
-    need(shutil.which("pdftoppm") is not None, "pdftoppm (poppler-utils)")
-    prefix = tmp_path / pdf.stem
-    subprocess.run(["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(pdf), str(prefix)], check=True)
-    [png] = tmp_path.glob(f"{pdf.stem}*.png")
-    return {r.text for r in zxingcpp.read_barcodes(Image.open(png))}
-
-
-def test_each_qr_code_leads_to_the_expected_page(pdfs, inputs, guide, tmp_path, built_site):
+def test_each_qr_code_leads_to_the_expected_page(every_pdf, inputs, guide, tmp_path, built_site):
     register = guide.links["etudiant-etranger"].url
-    for handout, path in pdfs.items():
+    for handout, path in every_pdf.items():
+        if handout.kind == "slides_bilingual":
+            continue  # one code per language: test_slides.py
         expected = {inputs.site_url + handout.qr_page(guide.languages[0])}
-        if handout.kind != "checklist":
+        if handout.kind in ("overview", "bilingual"):
             expected.add(register)
-        assert decode_qr_codes(path, tmp_path) == expected, handout.filename
-        assert (built_site / handout.qr_page(guide.languages[0]) / "index.html").is_file()
+        assert decode_qr_codes(path, tmp_path, qr_page_number(handout, path)) == expected, handout.filename
+        page = handout.qr_page(guide.languages[0]).partition("#")[0]
+        assert (built_site / page / "index.html").is_file()
 
 
 def test_print_page_links_every_handout_of_its_language(built_site, guide):
@@ -177,7 +188,8 @@ def test_a_clone_with_a_github_remote_prints_qr_codes_to_its_pages_address(tmp_p
     assert f"Published address: {address}" in result.stdout and "PREVIEW" not in result.stdout
     register = loaded.guide.links["etudiant-etranger"].url
     for handout in catalogue(loaded.guide):
-        codes = decode_qr_codes(site / HANDOUTS_FOLDER / handout.filename, tmp_path)
+        path = site / HANDOUTS_FOLDER / handout.filename
+        codes = decode_qr_codes(path, tmp_path, qr_page_number(handout, path))
         assert address + handout.qr_page(loaded.guide.languages[0]) in codes, (handout.filename, codes)
         assert all(c.startswith(address) or c == register for c in codes), codes
 

@@ -11,6 +11,7 @@ from render.site import HANDOUTS_FOLDER
 SECTIONS = (  # (section of handouts/kinds.py, its heading's label, its anchor)
     ("steps", "print_title_overview", "overview-handouts"),
     ("checklists", "print_title_checklists", "checklist-handouts"),
+    ("slides", "print_title_slides", "slides-handouts"),
 )
 
 

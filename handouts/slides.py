@@ -1,0 +1,119 @@
+"""The orientation slide deck, as a list of slides made from the model: what each slide shows, in order.
+
+The slide and notes templates both walk this list, so a slide and its speaker notes share a number. A list
+that would crowd a slide (the documents, the waits, the contacts) is cut into several slides by a budget of
+characters; whatever still does not fit is found by laying the deck out (handouts/build.py) and stops the
+build, naming the step or the slide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from guide.model import Contact, Document, Profile, Step, Text
+from guide.project import Project
+
+# What a slide's body holds at the deck's type size, by the number of languages side by side: (characters
+# of a line, lines). Measured on the laid-out deck; a cut too generous still fails the build, naming the slide.
+BUDGET = {1: (56, 10), 2: (28, 11)}
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: its kind (a template block of handouts/templates/slides.html), where its content comes from
+    (for messages: 'steps.<id>' or 'slides.<kind>'), and what it shows."""
+
+    kind: str
+    where: str
+    step: Step | None = None
+    items: tuple[Any, ...] = ()
+    heading: Text | str | None = None  # a text of the data, or a label of data/ui.yaml
+    part: int = 1
+    parts: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _chunks(items: Sequence[Any], size: Callable[[Any], int], height: int) -> list[list[Any]]:
+    """Items in order, cut into runs of at most `height` lines (an item alone may take more)."""
+    runs: list[list[Any]] = [[]]
+    used = 0
+    for item in items:
+        cost = size(item)
+        if runs[-1] and used + cost > height:
+            runs.append([])
+            used = 0
+        runs[-1].append(item)
+        used += cost
+    return [run for run in runs if run]
+
+
+def _cut(kind: str, items: Sequence[Any], size: Callable[[Any], int], height: int, **kwargs: Any) -> list[Slide]:
+    runs = _chunks(items, size, height)
+    return [
+        Slide(kind, f"slides.{kind}", items=tuple(run), part=i + 1, parts=len(runs), **kwargs)
+        for i, run in enumerate(runs)
+    ]
+
+
+def waiting_text(step: Step) -> Text | None:
+    return step.slide_while_waiting or step.while_waiting
+
+
+def documents_for(project: Project, profile: Profile) -> list[tuple[Document, Text | None]]:
+    """The documents a situation needs, each with the case it is needed in (None: always)."""
+    needed = []
+    for doc in project.guide.documents_for(profile.id):
+        conditions = [u.condition for u in doc.uses if profile.id in u.profiles]
+        needed.append((doc, None if any(c is None for c in conditions) else conditions[0]))
+    return needed
+
+
+def deck(
+    project: Project,
+    langs: tuple[str, ...],
+    register_groups: list[tuple[str, list[Profile]]],
+    contacts: list[Contact],
+) -> list[Slide]:
+    """Every slide of the deck in `langs` (one language, or two side by side)."""
+    guide, university = project.guide, project.university
+    width, budget = BUDGET[min(len(langs), 2)]
+
+    def size(texts: Callable[[str], Sequence[str | None]]) -> Callable[[Any], int]:
+        """An item's lines in its longest language: each of its texts starts a line."""
+        return lambda item: max(sum(-(-len(x) // width) for x in texts(lang)(item) if x) for lang in langs)
+
+    slides = [Slide("preview", "slides.preview")] if project.site.preview else []  # not for the hall
+    slides.append(Slide("title", "slides.title"))
+    slides += _cut(
+        "who", register_groups, size(lambda lang: lambda group: [group[0], *(p.name(lang) for p in group[1])]), budget
+    )
+    slides += [Slide("step", f"steps.{step.id}", step=step) for step in guide.steps]
+    for profile in (p for label, group in register_groups if label == "must_register" for p in group):
+        slides += _cut(
+            "documents",
+            documents_for(project, profile),
+            size(lambda lang: lambda pair: (pair[0].name(lang) + (f" ({pair[1](lang)})" if pair[1] else ""),)),
+            budget - size(lambda lang: lambda name: (name(lang),))(profile.name),  # below its heading
+            heading=profile.name,
+        )
+    waits = [step for step in guide.steps if waiting_text(step)]
+    slides += _cut("waiting", waits, size(lambda lang: lambda s: (s.title(lang), waiting_text(s)(lang))), budget)
+    slides += _cut(
+        "contacts",
+        contacts,
+        size(
+            lambda lang: (
+                lambda c: (
+                    f"{c.name(lang)}: {c.phone or (c.link.url if c.link else '')}",
+                    c.hours(lang) if c.hours else None,
+                )
+            )
+        ),
+        budget,
+    )
+    if university.desk or university.sessions:
+        slides.append(Slide("desk", "slides.desk", items=university.sessions))
+    slides.append(Slide("closing", "slides.closing"))
+    return slides
