@@ -13,9 +13,9 @@ from render.context import render
 from render.site import CHOOSER_ANCHOR, HANDOUTS_FOLDER
 from render.typography import typeset
 
-from .kinds import Handout, catalogue
+from .kinds import Handout, catalogue, leader
 from .qr import qr_svg
-from .slides import deck, waiting_text
+from .slides import CUT, Slide, deck, waiting_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REGISTER_LINK = "etudiant-etranger"
@@ -67,8 +67,8 @@ def contact_list(project: Project, kinds: tuple[str, ...] = ()) -> list[Contact]
     return national + [c for c in (university.desk, university.cpam) if c]
 
 
-def render_html(handout: Handout, project: Project) -> str:
-    """The handout as HTML, ready for WeasyPrint."""
+def render_html(handout: Handout, project: Project, fit: float = 1.0) -> str:
+    """The handout as HTML, ready for WeasyPrint (`fit`: how full the slides' lists are made, see slides.deck)."""
     guide, labels = project.guide, project.labels
     self_url = project.site_url + handout.qr_page(guide.languages[0])
     groups = register_groups(guide)
@@ -94,7 +94,7 @@ def render_html(handout: Handout, project: Project) -> str:
         register_groups=groups,
         who_needs=lambda doc, t_: who_needs(guide, doc, t_),
         contacts_of=lambda *kinds: contact_list(project, kinds),
-        slides=deck(project, handout.langs, groups, contact_list(project)),
+        slides=deck(project, handout.langs, groups, contact_list(project), fit_of(handout, project, fit)),
         waiting=waiting_text,
         dates={lang: (lambda d, lang=lang: labels.date(d, lang)) for lang in handout.langs},
         home_url=homes,
@@ -168,10 +168,45 @@ def render_handouts(
 
 def lay_out(handout: Handout, project: Project):
     """The handout laid out in pages by WeasyPrint (a weasyprint Document)."""
+    return fit_deck(handout, project)[1]
+
+
+FITS = (1.0, 0.75, 0.5, 0.3)  # how full the slides' lists are tried, until each fits its page
+_fits: dict[tuple[str, int, str], float] = {}  # (project folder and object, deck file) -> the fit it needed
+
+
+def _key(project: Project, handout: Handout) -> tuple[str, int, str]:
+    return (str(project.root), id(project), handout.filename)
+
+
+def fit_of(handout: Handout, project: Project, fit: float) -> float:
+    """The fit to cut the slides of `handout` with: `fit` for a handout that follows no other; for one that
+    follows a deck (its speaker notes), the deck's own, found by laying the deck out once per process."""
+    deck_handout = leader(handout, project.guide)
+    if deck_handout is handout or deck_handout.record.max_pages is not None:
+        return fit
+    if _key(project, deck_handout) not in _fits:
+        fit_deck(deck_handout, project)
+    return _fits[_key(project, deck_handout)]
+
+
+def fit_deck(handout: Handout, project: Project) -> tuple[list[Slide], object]:
+    """The slides (empty for a handout that is no deck) and the laid-out document. A deck whose lists run
+    over their slides is made again with shorter lists; what is still too long is for crowded_slides to say."""
     from weasyprint import HTML
 
-    page = typeset(render_html(handout, project), handout.lang)
-    return HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
+    is_deck = handout.record.max_pages is None
+    for fit in FITS if is_deck else (1.0,):
+        if is_deck:
+            _fits[_key(project, handout)] = fit
+        page = typeset(render_html(handout, project, fit), handout.lang)
+        document = HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
+        if not is_deck:
+            return [], document
+        slides = deck(project, handout.langs, register_groups(project.guide), contact_list(project), fit)
+        if not any(p.path.removeprefix("slides.") in CUT for p in crowded_slides(handout, document)):
+            break
+    return slides, document
 
 
 def crowded_slides(handout: Handout, document) -> list[Problem]:

@@ -66,6 +66,7 @@ class HandoutKind:
     layout: str | None = None  # the template's name, when several kinds share one
     css: str = "handout.css"  # its stylesheet, in handouts/templates/
     paper: str = "A4"  # what the print page says of its page size
+    follows: str | None = None  # the kind whose handout (of the same languages) this one is numbered after
 
     @property
     def template(self) -> str:
@@ -133,11 +134,12 @@ KINDS: dict[str, HandoutKind] = {
         ),
         HandoutKind(
             "slide_notes",  # what to say with each slide, printed for the speaker
-            max_pages=8,
+            max_pages=10,
             make=lambda g: [Handout("slide_notes", (lang,), None, f"slides-notes-{lang}.pdf") for lang in g.languages],
             title=lambda h, g, labels, lang: labels.get("slides_notes_title", lang),
             section="slides",
             qr_page=_chooser,
+            follows="slides",  # "slide 12" in the notes is slide 12 of slides-<lang>.pdf
         ),
     )
 }
@@ -146,3 +148,21 @@ KINDS: dict[str, HandoutKind] = {
 def catalogue(guide: Guide) -> list[Handout]:
     """Every handout of every kind."""
     return [handout for kind in KINDS.values() for handout in kind.make(guide)]
+
+
+def leader(handout: Handout, guide: Guide) -> Handout:
+    """The handout that `handout` follows (see HandoutKind.follows), or itself."""
+    kind = handout.record.follows
+    if kind is None:
+        return handout
+    return next(h for h in KINDS[kind].make(guide) if h.langs == handout.langs)
+
+
+def shares(guide: Guide, workers: int) -> list[list[str]]:
+    """The handouts' file names cut into `workers` shares, each handout in the share of the one it follows
+    (after it), so that a process makes both and lays the first out once."""
+    groups: dict[str, list[str]] = {}
+    for handout in catalogue(guide):
+        groups.setdefault(leader(handout, guide).filename, []).append(handout.filename)
+    ordered = list(groups.values())
+    return [[name for group in ordered[i::workers] for name in group] for i in range(workers)]

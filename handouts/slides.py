@@ -1,9 +1,9 @@
 """The orientation slide deck, as a list of slides made from the model: what each slide shows, in order.
 
 The slide and notes templates both walk this list, so a slide and its speaker notes share a number. A list
-that would crowd a slide (the documents, the waits, the contacts) is cut into several slides by a budget of
-characters; whatever still does not fit is found by laying the deck out (handouts/build.py) and stops the
-build, naming the step or the slide.
+that would crowd a slide (the situations, the documents, the waits, the contacts) is cut into several slides
+by a budget of lines; laying the deck out (handouts/build.py) tells whether that was enough: if not, the
+lists are cut again with a smaller budget, and a slide that cannot be cut (a step) stops the build, named.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from guide.project import Project
 # What a slide's body holds at the deck's type size, by the number of languages side by side: (characters
 # of a line, lines). Measured on the laid-out deck; a cut too generous still fails the build, naming the slide.
 BUDGET = {1: (56, 10), 2: (28, 11)}
+CUT = ("who", "documents", "waiting", "contacts", "desk")  # the kinds of slide a list is cut into
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,14 @@ def waiting_text(step: Step) -> Text | None:
     return step.slide_while_waiting or step.while_waiting
 
 
+def _campus_lines(item: tuple[str, Any], lang: str) -> tuple[str | None, ...]:
+    """The lines a desk or a session takes on the campus slide."""
+    kind, value = item
+    if kind == "desk":
+        return (value.name(lang), value.address, value.hours(lang) if value.hours else None, value.phone, value.email)
+    return (f"{value.day} {value.time or ''}: {value.place(lang)}",)
+
+
 def documents_for(project: Project, profile: Profile) -> list[tuple[Document, Text | None]]:
     """The documents a situation needs, each with the case it is needed in (None: always)."""
     needed = []
@@ -75,10 +84,13 @@ def deck(
     langs: tuple[str, ...],
     register_groups: list[tuple[str, list[Profile]]],
     contacts: list[Contact],
+    fit: float = 1.0,
 ) -> list[Slide]:
-    """Every slide of the deck in `langs` (one language, or two side by side)."""
+    """Every slide of the deck in `langs` (one language, or two side by side); `fit` below 1 cuts the lists
+    into shorter slides (for texts longer than the budget expects)."""
     guide, university = project.guide, project.university
-    width, budget = BUDGET[min(len(langs), 2)]
+    width, lines = BUDGET[min(len(langs), 2)]
+    budget = max(1, int(lines * fit))
 
     def size(texts: Callable[[str], Sequence[str | None]]) -> Callable[[Any], int]:
         """An item's lines in its longest language: each of its texts starts a line."""
@@ -113,7 +125,8 @@ def deck(
         ),
         budget,
     )
-    if university.desk or university.sessions:
-        slides.append(Slide("desk", "slides.desk", items=university.sessions))
+    campus = [("desk", university.desk)] if university.desk else []
+    campus += [("session", s) for s in university.sessions]
+    slides += _cut("desk", campus, size(lambda lang: lambda item: _campus_lines(item, lang)), budget)
     slides.append(Slide("closing", "slides.closing"))
     return slides

@@ -20,4 +20,6 @@ def route_url(profile_id: str, lang: str, default_lang: str) -> str:
     """The published route page of a situation, below the site root, like 'en/parcours/non-eu/'."""
     prefix = "" if lang == default_lang else f"{lang}/"
     return f"{prefix}{ROUTES_FOLDER}/{profile_id}/"
+
+
 CHOOSER_ANCHOR = "chooser"  # the id of the path chooser on the home page (the slides' closing QR code opens it)

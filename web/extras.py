@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort
 from guide.errors import DataError, Problem
 from guide.project import Project
 from handouts.build import build_handouts, qr_problems, render_handouts
-from handouts.kinds import catalogue
+from handouts.kinds import shares as handout_shares
 from render.site import HANDOUTS_FOLDER
 
 
@@ -32,8 +32,7 @@ class HandoutJob:
         self.project = project
         self.seconds = 0.0  # how long the longest share of the PDFs took in its process
         self.folder = Path(tempfile.mkdtemp(prefix="guide-handouts-"))
-        names = [h.filename for h in catalogue(project.guide)]
-        shares = [set(names[i::workers]) for i in range(workers)]
+        shares = [set(share) for share in handout_shares(project.guide, workers)]
         # fork: each child has the loaded project already, nothing to send it (there are no threads to copy in
         # `mkdocs build`; `mkdocs serve` makes the PDFs in its own process instead).
         context = multiprocessing.get_context("fork")
