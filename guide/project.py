@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from .changes import History, read_history
 from .errors import DataError, Problem
 from .loader import load_guide
 from .model import Guide
@@ -30,6 +32,11 @@ class Project:
     def site_url(self) -> str:
         """The published address, ending with /."""
         return self.site.url
+
+    @cached_property
+    def history(self) -> History:
+        """What changed in the facts, from the repository's history (read once, when first asked for)."""
+        return read_history(self.root)
 
 
 def load_project(root: Path, site_languages: tuple[str, ...]) -> Project:

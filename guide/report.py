@@ -47,9 +47,25 @@ def summary(project: Project) -> str:
     )
 
 
+HISTORY_NOTES = {
+    "no-git": "this copy has no git history (an exported copy, or git is not installed): the 'what changed' "
+    "page and its feed say that the record of changes is unavailable.",
+    "shallow": "this clone has only part of its git history (a shallow clone): the 'what changed' page and its "
+    "feed say that the record of changes is unavailable. Clone it whole (in GitHub Actions: fetch-depth: 0).",
+}
+
+
+def history_note(project: Project) -> str | None:
+    """Why the record of what changed is unavailable, if it is."""
+    return HISTORY_NOTES.get(project.history.unavailable or "")
+
+
 def notes(project: Project) -> list[str]:
-    """What is out of date, past or not filled in yet, then where the site will be published."""
+    """What is out of date, past or not filled in yet, where the record of changes is missing, then where
+    the site will be published."""
     lines = [str(problem) for problem in project.notes] + missing_local_details(project)
+    if note := history_note(project):
+        lines.append(note)
     site = project.site
     if site.preview:
         lines.append(

@@ -53,7 +53,7 @@ def environment() -> Environment:
     life of the process. `| md` is for a text that lands in Markdown rather than in HTML."""
     env = Environment(
         loader=PrefixLoader({prefix: FileSystemLoader(folder) for prefix, folder in TEMPLATE_ROOTS.items()}),
-        autoescape=select_autoescape(["html"]),
+        autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

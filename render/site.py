@@ -23,3 +23,9 @@ def route_url(profile_id: str, lang: str, default_lang: str) -> str:
 
 
 CHOOSER_ANCHOR = "chooser"  # the id of the path chooser on the home page (the slides' closing QR code opens it)
+CHANGES_FEED = "changements.xml"  # each language's Atom feed of what changed, beside its home page
+
+
+def changes_feed(lang: str, default_lang: str) -> str:
+    """The site path of the feed of `lang`: 'changements.xml', or 'en/changements.xml'."""
+    return CHANGES_FEED if lang == default_lang else f"{lang}/{CHANGES_FEED}"

@@ -39,12 +39,14 @@ from mkdocs.utils import get_relative_url
 
 from guide.errors import DataError
 from guide.project import Project, load_project
+from guide.report import history_note
 from guide.siteaddress import SiteAddress
 from guide.ui import UnknownLabel
 from macros.check import not_shown, page_problems
-from macros.pages import step_pages
+from macros.pages import step_pages, widget_calls
 from macros.registry import widgets
 from macros.widget import WidgetContext, WidgetInputError
+from render.changes import atom_feed
 from render.site import (
     CHECKLIST_SCRIPT,
     GLOSSARY_PAGE,
@@ -52,6 +54,7 @@ from render.site import (
     ROUTES_FOLDER,
     STORAGE_KEY,
     UNIVERSITY_CSS,
+    changes_feed,
     route_source,
     route_url,
 )
@@ -170,6 +173,8 @@ class GuidePlugin(BasePlugin):
         i18n = config.plugins["i18n"]
         if not i18n.building:
             self.started, self.page_seconds = time.perf_counter(), {}
+            if note := history_note(project):  # said once a build, as it starts
+                log.info("Note: %s", note)
         _check_pages(*key)  # first: the PDF processes then start with the templates compiled and the QR codes made
         if self.job is None and not (i18n.building or self.serving or _quick()):
             self.job = HandoutJob(project)  # once per build: the other languages' configs come during it
@@ -224,7 +229,8 @@ class GuidePlugin(BasePlugin):
         project = self._project()
         i18n = config.plugins["i18n"]
         lang = i18n.current_language or project.languages[0]
-        generated = {f"{lang}/{route_source(p.id)}" for p in project.guide.profiles} | {UNIVERSITY_CSS}
+        feed = changes_feed(lang, project.languages[0])
+        generated = {f"{lang}/{route_source(p.id)}" for p in project.guide.profiles} | {UNIVERSITY_CSS, feed}
         for stale in [f for f in files if f.src_uri in generated]:  # left on the disk by an older version
             files.remove(stale)
         for unused in [f for f in files if UNUSED_THEME_FILES.search(f.src_uri)]:
@@ -245,11 +251,25 @@ class GuidePlugin(BasePlugin):
             if getattr(f, "locale", lang) == lang and not f.generated_by
         ]
         by_name = {f.src_uri: f for f, _ in pages}
+        files.append(self._feed_file(config, lang, [(f, source) for f, source in pages]))
         shown = step_pages(((f.src_uri, source) for f, source in pages), project.university)
         self.steps[lang] = {step_id: by_name[name] for step_id, name in shown.items()}
         self.routes[lang] = routes
         self.pages[lang] = {f.src_uri: f for f, _ in pages}
         return files
+
+    def _feed_file(self, config: MkDocsConfig, lang: str, pages: list[tuple[File, str]]) -> File:
+        """The Atom feed of what changed, for `lang`; its entries link to the page that lists the changes
+        (the one that calls the `changes` widget; the home page if none does)."""
+        project = self._project()
+        path = changes_feed(lang, project.languages[0])
+        lister = next((f for f, source in pages if any(c.name == "changes" for c in widget_calls(source))), None)
+        home = "" if lang == project.languages[0] else f"{lang}/"
+        page_url = project.site_url + (lister.url if lister else home)
+        content = atom_feed(project, lang, project.history, project.site_url + path, page_url)
+        file = File.generated(config, path, content=content)
+        file.dest_uri = path
+        return file
 
     def _route_file(self, config: MkDocsConfig, lang: str, profile_id: str) -> File:
         """A situation's route page in `lang`, in memory, placed and named as static-i18n places its pages."""

@@ -14,7 +14,7 @@ LANGUAGES = ("fr", "en")
 
 
 SITE_PARTS = ("overrides", "guide", "render", "macros", "handouts", "web", "links", "tools")
-NAV = "nav:\n  - index.md\n  - inscription.md\n  - glossaire.md\n  - sources.md\n"
+NAV = "nav:\n  - index.md\n  - inscription.md\n  - glossaire.md\n  - sources.md\n  - changements.md\n"
 
 
 def small_project(dest: Path) -> Path:
