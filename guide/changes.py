@@ -118,7 +118,7 @@ def read_history(root: Path) -> History:
     entries = list(_entries(log.decode("utf-8", "replace")))
     blobs = _blobs(root, {blob for *_, files in entries for pair in files.values() for blob in pair})
     commits = []
-    for sha, date, message, files in entries:
+    for sha, when, message, files in entries:
         if WORDING_ONLY.search(message):
             continue
         changes: list[Change] = []
@@ -130,7 +130,7 @@ def read_history(root: Path) -> History:
                 changes += compare(_things(before, path), _things(after, path))
         if changes:
             subject = message.strip().splitlines()[0] if message.strip() else ""
-            commits.append(Commit(sha, datetime.fromisoformat(date), subject, tuple(changes)))
+            commits.append(Commit(sha, datetime.fromisoformat(when), subject, tuple(changes)))
     return History(tuple(sorted(commits, key=lambda c: c.date, reverse=True)))
 
 
