@@ -56,6 +56,14 @@ def test_pages_deploy_uses_the_forks_own_address_and_only_from_main():
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
+def test_the_site_is_tested_and_built_with_the_whole_history_for_its_record_of_changes():
+    """A shallow checkout (actions/checkout's default) would publish a 'what changed' page with no record."""
+    data = load(ROOT / ".github/workflows/site.yml")
+    for name in ("test", "build"):
+        [checkout] = [s for s in data["jobs"][name]["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+        assert checkout["with"]["fetch-depth"] == 0, name
+
+
 def test_the_live_check_runs_weekly_and_on_demand_with_a_time_limit_and_reports_in_one_issue():
     data = load(ROOT / ".github/workflows/linkcheck.yml")
     assert "schedule" in data["on"] and "workflow_dispatch" in data["on"]
