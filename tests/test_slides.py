@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from guide.errors import DataError
-from handouts.build import crowded_slides, fit_deck, lay_out, render_handouts
+from handouts.build import crowded_slides, fit_deck, lay_out, render_handouts, render_html
 from handouts.kinds import catalogue, leader
 from handouts.slides import Slide
 from render.site import CHOOSER_ANCHOR, HANDOUTS_FOLDER
@@ -243,3 +243,17 @@ def test_a_step_too_long_for_its_slide_stops_the_check_and_the_build_naming_the_
         render_handouts(tmp_path / "site", project, only={"slides-en.pdf"})
     assert f"steps.{step_id}" in caught.value.report()
     assert not (tmp_path / "site" / HANDOUTS_FOLDER / "slides-en.pdf").exists()
+
+
+def test_hostile_texts_land_on_the_slides_and_in_the_notes_as_text(tmp_path):
+    small = load_small(tmp_path / "guide")
+    steps = small.root / "data" / "steps.yaml"
+    title = small.guide.steps[1].title("en")
+    hostile = "<script>alert(1)</script> {{ 7*7 }}"
+    steps.write_text(steps.read_text(encoding="utf-8").replace(f"en: {title}\n", f"en: '{title} {hostile}'\n"))
+    project = project_at(small.root)
+    for handout in (h for h in catalogue(project.guide) if h.lang == "en" or "en" in h.langs):
+        if handout.record.section != "slides":
+            continue
+        html = render_html(handout, project)
+        assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html, handout.filename
