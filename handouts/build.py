@@ -67,8 +67,10 @@ def contact_list(project: Project, kinds: tuple[str, ...] = ()) -> list[Contact]
     return national + [c for c in (university.desk, university.cpam) if c]
 
 
-def render_html(handout: Handout, project: Project, fit: float = 1.0) -> str:
-    """The handout as HTML, ready for WeasyPrint (`fit`: how full the slides' lists are made, see slides.deck)."""
+def render_html(handout: Handout, project: Project, fit: float = 1.0, follow: bool = True) -> str:
+    """The handout as HTML, ready for WeasyPrint. `fit`: how full the slides' lists are made (slides.deck);
+    `follow`: a handout that follows a deck (its notes) is cut as the deck was, which may mean laying the deck
+    out; a check that only renders passes False."""
     guide, labels = project.guide, project.labels
     self_url = project.site_url + handout.qr_page(guide.languages[0])
     groups = register_groups(guide)
@@ -94,14 +96,17 @@ def render_html(handout: Handout, project: Project, fit: float = 1.0) -> str:
         register_groups=groups,
         who_needs=lambda doc, t_: who_needs(guide, doc, t_),
         contacts_of=lambda *kinds: contact_list(project, kinds),
-        slides=deck(project, handout.langs, groups, contact_list(project), fit_of(handout, project, fit)),
+        slides=deck(
+            project, handout.langs, groups, contact_list(project), fit_of(handout, project, fit) if follow else fit
+        )
+        if handout.record.section == "slides"
+        else [],
         waiting=waiting_text,
         dates={lang: (lambda d, lang=lang: labels.date(d, lang)) for lang in handout.langs},
         home_url=homes,
         chooser_url=chooser,
         chooser_qr={lang: qr_svg(url) for lang, url in chooser.items()},
         label_of=lambda name: lambda lang, t_: t_(name),
-        label_with=lambda name, text: lambda lang, t_: labels.get(name, lang).format(name=t_(text)),
     )
 
 
@@ -232,7 +237,7 @@ def crowded_slides(handout: Handout, document) -> list[Problem]:
                 "give its key tasks a short 'slide' text, and the step a short 'slide' title and duration, "
                 "or shorten them"
                 if source.startswith("steps.")
-                else "shorten the texts it lists"
+                else "shorten the texts it shows"
             )
             problems.append(
                 Problem(

@@ -9,7 +9,7 @@ lists are cut again with a smaller budget, and a slide that cannot be cut (a ste
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from guide.model import Contact, Document, Profile, Step, Text
@@ -30,10 +30,9 @@ class Slide:
     where: str
     step: Step | None = None
     items: tuple[Any, ...] = ()
-    heading: Text | str | None = None  # a text of the data, or a label of data/ui.yaml
+    heading: Text | None = None  # what a documents slide is about: the situation's name
     part: int = 1
     parts: int = 1
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _chunks(items: Sequence[Any], size: Callable[[Any], int], height: int) -> list[list[Any]]:
@@ -88,7 +87,7 @@ def deck(
 ) -> list[Slide]:
     """Every slide of the deck in `langs` (one language, or two side by side); `fit` below 1 cuts the lists
     into shorter slides (for texts longer than the budget expects)."""
-    guide, university = project.guide, project.university
+    guide, university, labels = project.guide, project.university, project.labels
     width, lines = BUDGET[min(len(langs), 2)]
     budget = max(1, int(lines * fit))
 
@@ -99,7 +98,10 @@ def deck(
     slides = [Slide("preview", "slides.preview")] if project.site.preview else []  # not for the hall
     slides.append(Slide("title", "slides.title"))
     slides += _cut(
-        "who", register_groups, size(lambda lang: lambda group: [group[0], *(p.name(lang) for p in group[1])]), budget
+        "who",
+        register_groups,
+        size(lambda lang: lambda group: [labels.get(group[0], lang), *(p.name(lang) for p in group[1])]),
+        budget,
     )
     slides += [Slide("step", f"steps.{step.id}", step=step) for step in guide.steps]
     for profile in (p for label, group in register_groups if label == "must_register" for p in group):

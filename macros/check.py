@@ -81,7 +81,7 @@ def page_problems(project: Project) -> list[Problem]:
                 problems += _render_call(context, where, Call(0, widget, (profile.id,), {}))
     for handout in catalogue(project.guide):
         try:
-            render_html(handout, project)
+            render_html(handout, project, follow=False)  # rendered, not laid out: the build lays them out
         except RENDER_ERRORS as exc:
             problems.append(Problem(f"handouts/{handout.filename}", None, "", _say(exc)))
     if any("unknown step" in p.message for p in problems):  # its page is then missing too: say it once
