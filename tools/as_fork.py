@@ -26,6 +26,7 @@ DATA_TESTS = (
     "tests/test_site.py",
     "tests/test_route_pages.py",
     "tests/test_handouts.py",
+    "tests/test_slides.py",
     "tests/test_seo_and_policy.py",
     "tests/test_external_urls.py",
     "tests/test_internal_links.py",
