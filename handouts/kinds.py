@@ -67,6 +67,7 @@ class HandoutKind:
     css: str = "handout.css"  # its stylesheet, in handouts/templates/
     paper: str = "A4"  # what the print page says of its page size
     follows: str | None = None  # the kind whose handout (of the same languages) this one is numbered after
+    offline: bool = True  # in the offline copy too (a student's); False: for staff, on the published site only
 
     @property
     def template(self) -> str:
@@ -116,6 +117,7 @@ KINDS: dict[str, HandoutKind] = {
             link_text=lambda h, g, labels, lang: labels.get("slides_link", lang),
             css="slides.css",
             paper="16:9",
+            offline=False,
         ),
         HandoutKind(
             "slides_bilingual",  # the default language beside each other one, on the same slides
@@ -131,6 +133,7 @@ KINDS: dict[str, HandoutKind] = {
             layout="slides",
             css="slides.css",
             paper="16:9",
+            offline=False,
         ),
         HandoutKind(
             "slide_notes",  # what to say with each slide, printed for the speaker
@@ -140,6 +143,7 @@ KINDS: dict[str, HandoutKind] = {
             section="slides",
             qr_page=_chooser,
             follows="slides",  # "slide 12" in the notes is slide 12 of slides-<lang>.pdf
+            offline=False,
         ),
     )
 }

@@ -7,7 +7,8 @@ import zipfile
 
 import pytest
 
-from render.site import OFFLINE_ZIP
+from handouts.kinds import catalogue
+from render.site import HANDOUTS_FOLDER, OFFLINE_ZIP
 from web.offline import ZIP_FOLDER, offline_page, offline_url
 
 SITE = "http://127.0.0.1:8000/health-insurance-guide/"
@@ -65,3 +66,19 @@ def test_the_shipped_zip_holds_the_pages_and_handouts_but_not_what_only_a_server
     assert not [n for n in names if n.endswith((".zip", ".map", "404.html", "sitemap.xml"))]
     assert not [n for n in names if "/lunr/" in n or "/workers/" in n]
     assert 'href="inscription/index.html"' in home
+
+
+def test_the_zip_has_every_students_handout_and_leaves_the_staffs_slides_on_the_site(built_site, guide):
+    """The offline copy is a student's: the sheets and checklists, not the session's slides and notes, which
+    its print page then no longer lists."""
+    with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
+        names = set(archive.namelist())
+        pages = {n: archive.read(n).decode("utf-8") for n in names if n.endswith("imprimer/index.html")}
+    staff = [h for h in catalogue(guide) if not h.record.offline]
+    assert staff and all((built_site / HANDOUTS_FOLDER / h.filename).is_file() for h in staff)
+    for handout in catalogue(guide):
+        assert (f"{ZIP_FOLDER}/{HANDOUTS_FOLDER}/{handout.filename}" in names) == handout.record.offline
+    assert len(pages) == len(guide.languages)
+    for html in pages.values():
+        assert not [h.filename for h in staff if h.filename in html]
+        assert any(h.filename in html for h in catalogue(guide) if h.record.offline)

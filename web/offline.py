@@ -22,7 +22,9 @@ from .head import ALTERNATE
 ZIP_FOLDER = "health-insurance-guide"  # the one folder the zip opens into
 LEFT_OUT = re.compile(r"^(404\.html|(.*/)?sitemap\.xml(\.gz)?|.*\.zip)$")
 URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src)=")([^"]*)(")""")
-ONLINE_ONLY = re.compile(r"<p [^>]*\bdata-online-only\b[^>]*>.*?</p>\n?", re.S)  # the download widget's link
+# What the site marks data-online-only (the download widget's link, the print page's slides for staff): a
+# paragraph, an item or a section, none holding another of its kind.
+ONLINE_ONLY = re.compile(r"<(p|li|section) [^>]*\bdata-online-only\b[^>]*>.*?</\1>\n?", re.S)
 CSP = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 LANGUAGE_LINK = re.compile(r' hreflang="([^"]+)" class="md-select__link"')
 
@@ -64,12 +66,13 @@ def offline_page(html: str, page: str, site_url: str) -> str:
     return URL_ATTRIBUTE.sub(lambda m: m.group(1) + offline_url(m.group(2), page, site_url) + m.group(3), html)
 
 
-def offline_copy(site: Path, target: Path, site_url: str) -> None:
-    """The built `site`, made readable from the disk, zipped into `target` below one folder, in a stable order."""
+def offline_copy(site: Path, target: Path, site_url: str, online_only: frozenset[str] = frozenset()) -> None:
+    """The built `site`, made readable from the disk, zipped into `target` below one folder, in a stable order;
+    without the files of `online_only` (paths below the site root), which its pages no longer link to."""
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for file in sorted(p for p in site.rglob("*") if p.is_file()):
             name = file.relative_to(site).as_posix()
-            if LEFT_OUT.match(name):
+            if LEFT_OUT.match(name) or name in online_only:
                 continue
             if file.suffix == ".html":
                 archive.writestr(f"{ZIP_FOLDER}/{name}", offline_page(file.read_text(encoding="utf-8"), name, site_url))

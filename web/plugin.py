@@ -42,6 +42,7 @@ from guide.project import Project, load_project
 from guide.report import history_note
 from guide.siteaddress import SiteAddress
 from guide.ui import UnknownLabel
+from handouts.kinds import catalogue
 from macros.check import not_shown, page_problems
 from macros.pages import step_pages, widget_calls
 from macros.registry import widgets
@@ -50,6 +51,7 @@ from render.changes import atom_feed
 from render.site import (
     CHECKLIST_SCRIPT,
     GLOSSARY_PAGE,
+    HANDOUTS_FOLDER,
     OFFLINE_ZIP,
     ROUTES_FOLDER,
     STORAGE_KEY,
@@ -396,7 +398,10 @@ class GuidePlugin(BasePlugin):
         for note in notes:  # tools.build repeats these lines after the build
             log.info("Note: %s", note)
         zipped = time.perf_counter()
-        offline_copy(site, site / OFFLINE_ZIP, config.site_url or "")
+        staff_only = {
+            f"{HANDOUTS_FOLDER}/{h.filename}" for h in catalogue(self._project().guide) if not h.record.offline
+        }
+        offline_copy(site, site / OFFLINE_ZIP, config.site_url or "", frozenset(staff_only))
         log.info(
             "Timing: theme stylesheets pruned from %d to %d bytes and our script minified %.2f s; PDFs %.2f s "
             "(beside the pages; %.2f s more waited for them); offline copy %.2f s",
