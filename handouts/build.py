@@ -176,7 +176,7 @@ def lay_out(handout: Handout, project: Project):
     return fit_deck(handout, project)[1]
 
 
-FITS = (1.0, 0.75, 0.5, 0.3)  # how full the slides' lists are tried, until each fits its page
+FITS = (1.0, 0.85, 0.7, 0.5, 0.3)  # how full the slides' lists are tried, until each fits its page
 _fits: dict[tuple[str, int, str], float] = {}  # (project folder and object, deck file) -> the fit it needed
 
 

@@ -17,7 +17,7 @@ from guide.project import Project
 
 # What a slide's body holds at the deck's type size, by the number of languages side by side: (characters
 # of a line, lines). Measured on the laid-out deck; a cut too generous still fails the build, naming the slide.
-BUDGET = {1: (56, 10), 2: (28, 11)}
+BUDGET = {1: (52, 9), 2: (28, 11)}
 CUT = ("who", "documents", "waiting", "contacts", "desk")  # the kinds of slide a list is cut into
 
 
@@ -35,18 +35,28 @@ class Slide:
     parts: int = 1
 
 
-def _chunks(items: Sequence[Any], size: Callable[[Any], int], height: int) -> list[list[Any]]:
-    """Items in order, cut into runs of at most `height` lines (an item alone may take more)."""
-    runs: list[list[Any]] = [[]]
-    used = 0
-    for item in items:
-        cost = size(item)
-        if runs[-1] and used + cost > height:
-            runs.append([])
+def _greedy(costs: Sequence[int], height: int) -> list[int]:
+    """Where runs start, filling each up to `height` lines (an item alone may take more)."""
+    starts, used = [0], 0
+    for i, cost in enumerate(costs):
+        if i > starts[-1] and used + cost > height:
+            starts.append(i)
             used = 0
-        runs[-1].append(item)
         used += cost
-    return [run for run in runs if run]
+    return starts
+
+
+def _chunks(items: Sequence[Any], size: Callable[[Any], int], height: int) -> list[list[Any]]:
+    """Items in order, cut into as few runs of at most `height` lines as can be, and as even as can be (two
+    half-full slides rather than a full one and a last item alone)."""
+    costs = [size(item) for item in items]
+    starts = _greedy(costs, height)
+    even = -(-sum(costs) // len(starts))  # lines per run if they could be shared out exactly
+    while even < height and len(_greedy(costs, even)) > len(starts):
+        even += 1
+    starts = _greedy(costs, min(even, height))
+    bounds = [*starts, len(items)]
+    return [list(items[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _cut(kind: str, items: Sequence[Any], size: Callable[[Any], int], height: int, **kwargs: Any) -> list[Slide]:

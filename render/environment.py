@@ -47,6 +47,12 @@ def short_url(url: str, limit: int = 40) -> str:
     return whole if len(whole) <= limit and not parts.query else parts.hostname or url
 
 
+def typed_url(url: str) -> str:
+    """An address whole, as someone types it from a slide or a sheet: without the scheme and the last slash."""
+    parts = urlsplit(url)
+    return url.removeprefix(f"{parts.scheme}://").rstrip("/") if parts.scheme else url
+
+
 @cache
 def environment() -> Environment:
     """Strict (an unknown name is an error), HTML-escaped, tidy whitespace; compiled templates are kept for the
@@ -63,4 +69,5 @@ def environment() -> Environment:
     env.filters["md"] = markdown_text
     env.filters["host"] = lambda url: urlsplit(url).hostname or ""
     env.filters["short_url"] = short_url
+    env.filters["typed_url"] = typed_url
     return env

@@ -160,6 +160,10 @@ def test_the_closing_slide_qr_codes_open_the_path_chooser(decks, inputs, built_s
         homes = {lang: "" if lang == default else f"{lang}/" for lang in handout.langs}
         expected = {f"{inputs.site_url}{home}#{CHOOSER_ANCHOR}" for home in homes.values()}
         assert decode_qr_codes(path, tmp_path, len(slides)) == expected, handout.filename
+        closing = "".join(page_texts(path)[-1].split())
+        for home in homes.values():  # the address in full too, for whoever types it from the back of the hall
+            typed = (inputs.site_url + home).split("://", 1)[1].rstrip("/")
+            assert typed in closing, (handout.filename, typed)
         for home in homes.values():
             assert f'id="{CHOOSER_ANCHOR}"' in (built_site / home / "index.html").read_text(encoding="utf-8")
 
