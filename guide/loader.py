@@ -22,6 +22,7 @@ from .model import (
     Phase,
     Profile,
     Question,
+    Reminder,
     Source,
     SourceCheck,
     Step,
@@ -222,6 +223,10 @@ def build_step(
         documents=uses,
         link_profiles=link_profiles,
         either_order_with=s.get("either_order_with"),
+        reminders=tuple(
+            Reminder(r["id"], r["from"], r["days"], check.text(r["text"], path + ("reminders", j, "text")))
+            for j, r in enumerate(s.get("reminders", []))
+        ),
         slide_title=check.text(s.get("slide", {}).get("title"), path + ("slide", "title")),
         slide_duration=check.text(s.get("slide", {}).get("duration"), path + ("slide", "duration")),
         slide_while_waiting=check.text(s.get("slide", {}).get("while_waiting"), path + ("slide", "while_waiting")),
@@ -315,6 +320,15 @@ def _build(raw: dict[str, Any], check: Checker) -> Guide:
             where = ("steps", [s["id"] for s in raw["steps"]].index(st.id), "either_order_with")
             check.add(where, f"'{st.either_order_with}' must be the step right after '{st.id}'")
 
+    for i, st in enumerate(steps):
+        raw_index = [s["id"] for s in raw["steps"]].index(st.id)
+        for j, reminder in enumerate(st.reminders):
+            if reminder.after not in [s.id for s in steps[: i + 1]]:
+                check.add(
+                    ("steps", raw_index, "reminders", j, "from"),
+                    f"'{reminder.after}' is neither '{st.id}' nor a step before it: a reminder counts from the "
+                    "day the student did this step or an earlier one",
+                )
     _check_task_ids(raw, check)
     for pid in reg.profile_ids:
         if not any(pid in s.applies_to for s in steps):

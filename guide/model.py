@@ -83,6 +83,16 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """A date to check something: `days` after the day the student did step `after`."""
+
+    id: str
+    after: str  # a step id
+    days: int
+    text: Text
+
+
+@dataclass(frozen=True)
 class Note:
     text: Text
     profiles: frozenset[str]
@@ -148,6 +158,7 @@ class Step:
     slide_title: Text | None = None  # the title in a few words, for the slides
     slide_duration: Text | None = None  # the delay in a few words, for the slides
     slide_while_waiting: Text | None = None  # what to do while waiting, in a few words, for the slides
+    reminders: tuple[Reminder, ...] = ()  # dates a student may put in their calendar
 
     def applies(self, profile_id: str) -> bool:
         return profile_id in self.applies_to

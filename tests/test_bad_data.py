@@ -104,6 +104,13 @@ def test_unknown_field_suggests_the_intended_one(tmp_path):
     assert any("steps[0].if_stuk: unknown field 'if_stuk' (did you mean 'if_stuck'?)" in p for p in problems)
 
 
+def test_a_reminder_counting_from_a_later_step_is_refused(tmp_path):
+    path = broken_copy(tmp_path, "        from: register\n", "        from: get-card-later\n")
+    [problem] = problems_for(path)
+    assert f":{line_of(path.read_text(), 'from: get-card-later')}: steps[2].reminders[0].from:" in problem
+    assert "'get-card-later' is neither 'get-card' nor a step before it" in problem
+
+
 def test_duplicate_yaml_key_is_refused(tmp_path):
     path = broken_copy(tmp_path, "    phase: start\n", "    phase: start\n    phase: later\n")
     [problem] = problems_for(path)

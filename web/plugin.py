@@ -53,6 +53,7 @@ from render.site import (
     GLOSSARY_PAGE,
     HANDOUTS_FOLDER,
     OFFLINE_ZIP,
+    REMINDERS_SCRIPT,
     ROUTES_FOLDER,
     STORAGE_KEY,
     UNIVERSITY_CSS,
@@ -389,7 +390,7 @@ class GuidePlugin(BasePlugin):
         site = Path(config.site_dir)
         lighter = time.perf_counter()  # while the PDFs are still being made
         css_before, css_after = prune_theme_css(site)
-        minify_own_scripts(site, (CHECKLIST_SCRIPT,))
+        minify_own_scripts(site, (CHECKLIST_SCRIPT, REMINDERS_SCRIPT))
         lighter = time.perf_counter() - lighter
         job, self.job = self.job, None
         waited = time.perf_counter()

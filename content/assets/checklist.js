@@ -292,6 +292,37 @@
     });
   }
 
+  /* Reminders: a date for each step a delay counts from, kept beside the ticks ("date:<step>"); the calendar
+     file is made by reminders.js (HIG.remind), fetched on the first click. */
+  var remind = document.querySelector(".hig-reminders");
+
+  function makeCalendar() {
+    if (typeof HIG.remind === "function") return HIG.remind(remind);
+    if (!document.getElementById("hig-reminders-lib") && SCRIPT_SRC) {
+      var lib = document.createElement("script");
+      lib.id = "hig-reminders-lib";
+      lib.src = new URL("reminders.js", SCRIPT_SRC).href;
+      lib.onload = makeCalendar;
+      document.head.appendChild(lib);
+    }
+  }
+
+  if (remind) {
+    var stored = load();
+    remind.querySelectorAll("input[data-from]").forEach(function (input) {
+      var key = "date:" + input.dataset.from;
+      if (typeof stored[key] === "string") input.value = stored[key];
+      input.addEventListener("change", function () {
+        var ticks = load();
+        if (input.value) ticks[key] = input.value;
+        else delete ticks[key];
+        save(ticks);
+      });
+    });
+    remind.querySelector(".hig-reminders__form").hidden = false;
+    remind.querySelector(".hig-reminders__make").addEventListener("click", makeCalendar);
+  }
+
   refresh();
   window.addEventListener("storage", function (event) { if (event.key === STORE_KEY) refresh(); });
 })();

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -25,11 +26,41 @@ def route(w: WidgetContext, profile: str) -> Markup:
         if not s.applies(chosen.id):
             reason = s.skip_reason(chosen)
             skipped.setdefault(reason(w.lang), (reason, []))[1].append(s)
+    reminders, from_steps = _reminders(w, steps)
     return w.render(
         "route/route.html",
+        reminders=reminders,
+        from_steps=from_steps,
+        uid_domain=urlsplit(w.project.site_url).hostname or "localhost",
         profile=chosen,
         level=2,
         progress_steps=json.dumps(progress, separators=(",", ":")),
         task_total=sum(len(p["tasks"]) for p in progress),
         skipped=list(skipped.values()),
     )
+
+
+def _reminders(w: WidgetContext, steps: tuple[Step, ...]) -> tuple[list[dict], list[Step]]:
+    """The route's reminders, as the page and its script need them (what, when, which step's page), and the
+    steps whose dates they count from, in the route's order. A reminder counting from a step that is not on
+    the route is left out."""
+    on_route = {s.id: s for s in steps}
+    reminders = []
+    for step in steps:
+        for r in step.reminders:
+            if r.after not in on_route:
+                continue
+            after = on_route[r.after]
+            reminders.append(
+                {
+                    "id": r.id,
+                    "after": r.after,
+                    "after_label": after.label,
+                    "days": r.days,
+                    "step_label": f"{w.project.labels.get('step', w.lang)} {step.label}",
+                    "text": r.text(w.lang),
+                    "href": w.links.step(step.id),
+                }
+            )
+    used = {r["after"] for r in reminders}
+    return reminders, [s for s in steps if s.id in used]
