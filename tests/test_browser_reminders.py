@@ -222,3 +222,13 @@ def test_the_calendar_file_escapes_and_folds_what_the_data_says(context, base, g
     assert str(event["DESCRIPTION"]).startswith(text + "\n")
     assert event.decoded("DTSTART") == date(2027, 1, 2)  # across the year's end
     assert str(event["UID"]) == "x@example.org" and result["count"] == 1
+
+
+def test_a_printed_route_leaves_the_reminders_to_the_screen(context, base, guide, languages):
+    """Paper keeps each step's own delay ("How long"); the form and its list stay on the screen, which keeps
+    a printed route within its pages."""
+    page = context.new_page()
+    page.goto(base + route_url(routes_with_reminders(guide)[0], languages[0], languages[0]))
+    assert page.locator(".hig-reminders").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".hig-reminders").is_visible()
