@@ -320,9 +320,13 @@ def _build(raw: dict[str, Any], check: Checker) -> Guide:
             where = ("steps", [s["id"] for s in raw["steps"]].index(st.id), "either_order_with")
             check.add(where, f"'{st.either_order_with}' must be the step right after '{st.id}'")
 
+    seen_reminders: set[str] = set()
     for i, st in enumerate(steps):
         raw_index = [s["id"] for s in raw["steps"]].index(st.id)
         for j, reminder in enumerate(st.reminders):
+            if reminder.id in seen_reminders:  # a calendar keeps one event per id
+                check.add(("steps", raw_index, "reminders", j, "id"), f"reminder id '{reminder.id}' is used twice")
+            seen_reminders.add(reminder.id)
             if reminder.after not in [s.id for s in steps[: i + 1]]:
                 check.add(
                     ("steps", raw_index, "reminders", j, "from"),

@@ -111,6 +111,17 @@ def test_a_reminder_counting_from_a_later_step_is_refused(tmp_path):
     assert "'get-card-later' is neither 'get-card' nor a step before it" in problem
 
 
+def test_two_reminders_with_one_id_are_refused(tmp_path):
+    """A calendar keeps one event per UID: the second would replace the first."""
+    reminder = (
+        "      - id: card-due\n        from: register\n        days: 21\n        text:\n"
+        "          fr: La carte devrait être arrivée.\n          en: The card should have come.\n"
+    )
+    path = broken_copy(tmp_path, reminder, reminder + reminder.replace("days: 21", "days: 30"))
+    [problem] = problems_for(path)
+    assert "steps[2].reminders[1].id: reminder id 'card-due' is used twice" in problem
+
+
 def test_duplicate_yaml_key_is_refused(tmp_path):
     path = broken_copy(tmp_path, "    phase: start\n", "    phase: start\n    phase: later\n")
     [problem] = problems_for(path)
