@@ -120,7 +120,7 @@
         after: li.dataset.after,
         days: Number(li.dataset.days),
         summary: heading ? heading.firstChild.textContent.trim() : link.textContent,
-        text: li.querySelector(".hig-reminders__text").textContent,
+        text: link.textContent,
         href: href
       };
     });

@@ -57,7 +57,6 @@ def _reminders(w: WidgetContext, steps: tuple[Step, ...]) -> tuple[list[dict], l
                     "after": r.after,
                     "after_label": after.label,
                     "days": r.days,
-                    "step_label": f"{w.project.labels.get('step', w.lang)} {step.label}",
                     "text": r.text(w.lang),
                     "href": w.links.step(step.id),
                 }
