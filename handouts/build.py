@@ -67,10 +67,18 @@ def contact_list(project: Project, kinds: tuple[str, ...] = ()) -> list[Contact]
     return national + [c for c in (university.desk, university.cpam) if c]
 
 
-def render_html(handout: Handout, project: Project, fit: float = 1.0, follow: bool = True) -> str:
-    """The handout as HTML, ready for WeasyPrint. `fit`: how full the slides' lists are made (slides.deck);
-    `follow`: a handout that follows a deck (its notes) is cut as the deck was, which may mean laying the deck
-    out; a check that only renders passes False."""
+def slide_list(handout: Handout, project: Project, fit: float = 1.0, follow: bool = True) -> list[Slide]:
+    """The slides a handout of the slides section walks (none for a sheet). `fit`: how full their lists are
+    made (slides.deck); `follow`: a handout that follows a deck (its notes) is cut as the deck was, which may
+    mean laying the deck out; a check that only renders passes False."""
+    if handout.record.section != "slides":
+        return []
+    fit = fit_of(handout, project, fit) if follow else fit
+    return deck(project, handout.langs, register_groups(project.guide), contact_list(project), fit)
+
+
+def render_html(handout: Handout, project: Project, slides: list[Slide] | None = None, follow: bool = True) -> str:
+    """The handout as HTML, ready for WeasyPrint; a deck's `slides` as cut (slide_list's, by default)."""
     guide, labels = project.guide, project.labels
     self_url = project.site_url + handout.qr_page(guide.languages[0])
     groups = register_groups(guide)
@@ -96,11 +104,7 @@ def render_html(handout: Handout, project: Project, fit: float = 1.0, follow: bo
         register_groups=groups,
         who_needs=lambda doc, t_: who_needs(guide, doc, t_),
         contacts_of=lambda *kinds: contact_list(project, kinds),
-        slides=deck(
-            project, handout.langs, groups, contact_list(project), fit_of(handout, project, fit) if follow else fit
-        )
-        if handout.record.section == "slides"
-        else [],
+        slides=slide_list(handout, project, follow=follow) if slides is None else slides,
         waiting=waiting_text,
         dates={lang: (lambda d, lang=lang: labels.date(d, lang)) for lang in handout.langs},
         home_url=homes,
@@ -196,7 +200,7 @@ def fit_of(handout: Handout, project: Project, fit: float) -> float:
 
 
 def fit_deck(handout: Handout, project: Project) -> tuple[list[Slide], object]:
-    """The slides (empty for a handout that is no deck) and the laid-out document. A deck whose lists run
+    """The slides the handout walks (none for a sheet) and the laid-out document. A deck whose lists run
     over their slides is made again with shorter lists; what is still too long is for crowded_slides to say."""
     from weasyprint import HTML
 
@@ -204,11 +208,11 @@ def fit_deck(handout: Handout, project: Project) -> tuple[list[Slide], object]:
     for fit in FITS if is_deck else (1.0,):
         if is_deck:
             _fits[_key(project, handout)] = fit
-        page = typeset(render_html(handout, project, fit), handout.lang)
+        slides = slide_list(handout, project, fit)
+        page = typeset(render_html(handout, project, slides), handout.lang)
         document = HTML(string=page, base_url=str(TEMPLATES)).render(pdf_variant=PDF_VARIANT)
         if not is_deck:
-            return [], document
-        slides = deck(project, handout.langs, register_groups(project.guide), contact_list(project), fit)
+            return slides, document
         if not any(p.path.removeprefix("slides.") in CUT for p in crowded_slides(handout, document)):
             break
     return slides, document

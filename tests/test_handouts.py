@@ -17,15 +17,10 @@ from handouts.kinds import catalogue
 from render.environment import short_url
 from render.site import HANDOUTS_FOLDER
 from tests.conftest import ROOT, copy_project, run_full_build
-from tests.support.qr import decode_qr_codes
+from tests.support.pdf import decode_qr_codes, normal
 from web.config import project_at
 
 A4 = (595.28, 841.89)
-
-
-def normal(text: str) -> str:
-    """Whitespace folded, and line breaks after hyphens undone, as PDF text extraction needs."""
-    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text)).replace("’", "'")
 
 
 @pytest.fixture(scope="module")

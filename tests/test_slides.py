@@ -17,20 +17,13 @@ from handouts.kinds import catalogue, leader
 from handouts.slides import Slide
 from render.site import CHOOSER_ANCHOR, HANDOUTS_FOLDER
 from tests.conftest import ROOT
-from tests.support.qr import decode_qr_codes
+from tests.support.pdf import decode_qr_codes, normal
 from tests.support.small import load_small
 from web.__main__ import check
 from web.config import project_at
 
 SLIDE_KINDS = ("slides", "slides_bilingual")
 MIN_PT = 24
-
-
-def normal(text: str) -> str:
-    """Text as a PDF gives it back, folded: spaces of any kind as one, curly apostrophes straight, line breaks
-    after a hyphen undone."""
-    text = text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text)).strip()
 
 
 @pytest.fixture(scope="module")

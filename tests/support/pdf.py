@@ -1,7 +1,8 @@
-"""Reading the QR codes a PDF prints back, as a phone would: the page rendered to an image, then decoded."""
+"""Reading a PDF back: its text as extraction gives it, and its QR codes as a phone would read them."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +11,12 @@ import zxingcpp
 from PIL import Image
 
 from tests.support.need import need
+
+
+def normal(text: str) -> str:
+    """Whitespace of any kind folded, and line breaks after hyphens undone, as PDF text extraction needs;
+    curly apostrophes straight."""
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text)).replace("’", "'").strip()
 
 
 def decode_qr_codes(pdf: Path, tmp_path: Path, page: int = 1) -> set[str]:
