@@ -5,6 +5,8 @@ from __future__ import annotations
 STORAGE_KEY = "health-insurance-guide:tasks"  # the localStorage key of the ticks (the head script gets it from here)
 REMINDERS_SCRIPT = "assets/reminders.js"  # the calendar file maker, fetched by checklist.js on first use
 CHECKLIST_SCRIPT = "assets/checklist.js"  # loaded only by the pages that hold a checklist or the route chooser
+SEARCH_SCRIPT = "assets/search.js"  # loaded only by the search page, which every page's search field opens
+SEARCH_BUNDLE = "pagefind"  # the search index, one per language, written by Pagefind below the site root
 UNIVERSITY_CSS = "assets/university.css"  # the university's colours, made at build time from its file
 HANDOUTS_FOLDER = "handouts"  # the PDFs, below the site root
 OFFLINE_ZIP = "health-insurance-guide-offline.zip"  # the offline copy, at the site root

@@ -98,13 +98,37 @@ def _pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "assets" not in p.parts)
 
 
-def test_hostile_texts_run_no_script_on_the_served_site_and_show_as_text(browser, hostile_site):
+def _search_results(browser, base: str, site: Path) -> tuple[list[str], set[str], list[str]]:
+    """Search each language's pages for the payloads' word: (dialogs, the kinds of element in the results,
+    the first result's text per language)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    searches = sorted(p for p in _pages(site) if 'class="hig-search-page"' in (site / p).read_text(encoding="utf-8"))
+    tags, firsts = set(), []
+    for search in searches:
+        page.goto(f"{base}{search}?q=alert")
+        results = page.locator(".hig-search-page__results li")
+        results.first.wait_for()
+        tags |= set(page.eval_on_selector_all(".hig-search-page__results *", "els => els.map(e => e.localName)"))
+        firsts.append(results.first.inner_text())
+    context.close()
+    return dialogs, tags, firsts
+
+
+def test_hostile_texts_run_no_script_on_the_served_site_and_show_as_text(browser, hostile_site, languages):
+    """On every page, and in the search results, whose titles and excerpts are copied as text (with <mark>)."""
     with serve_site(hostile_site) as base:
         dialogs, errors, text = _visit_all(browser, [base + p for p in _pages(hostile_site)])
+        found_dialogs, tags, firsts = _search_results(browser, base, hostile_site)
     assert not dialogs, dialogs
     assert not errors, errors
     for payload in PAYLOADS:
         assert payload in text, payload  # shown as the text it is, not run
+    assert not found_dialogs, found_dialogs
+    assert tags <= {"li", "a", "p", "mark"}, tags
+    assert len(firsts) == len(languages) and all("alert(" in first for first in firsts), firsts
 
 
 def test_hostile_texts_run_no_script_in_the_offline_copy(browser, hostile_site, tmp_path):

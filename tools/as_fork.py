@@ -31,6 +31,7 @@ DATA_TESTS = (
     "tests/test_external_urls.py",
     "tests/test_internal_links.py",
     "tests/test_browser_checklist.py",
+    "tests/test_search.py",
 )
 SKIP = {".git", ".venv", "site", "build", "__pycache__", ".pytest_cache", ".ruff_cache"}
 

@@ -7,6 +7,7 @@ Usage: python -m tools.bench [--runs 3] [--tests]   (`make bench`; writes build/
 - the site alone against a fair baseline: the same Markdown, widgets already rendered, built by plain
   MkDocs and Material with the same theme overrides and languages but without the guide's plugin;
 - each page's weight on a first load in Chromium (gzip, as a server sends it), against the budget;
+- what each language's first search fetches (the search script and the part of the index it needs);
 - with --tests, the test suite's wall and CPU time (`make test` without the linter).
 """
 
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from render.site import STORAGE_KEY, UNIVERSITY_CSS
+from render.site import SEARCH_BUNDLE, SEARCH_SCRIPT, STORAGE_KEY, UNIVERSITY_CSS
 from render.theme import university_css
 from web.config import project_at, raw_config
 from web.plugin import RENDERED_MARKDOWN
@@ -102,6 +103,29 @@ def page_weights(site: Path) -> list[tuple[str, int, int]]:
     return rows
 
 
+def first_search(site: Path, query: str = "carte vitale") -> list[tuple[str, int, int]]:
+    """(search page, requests, gzip bytes) of what each language's first search fetches: the search script and
+    the part of Pagefind's bundle it needs, over the page itself."""
+    from tools.browser import chromium_path, launch_chromium
+    from tools.serve import serve_site
+    from tools.weight import load_page
+
+    if chromium_path() is None:
+        return []
+    searches = sorted(
+        p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+        if 'class="hig-search-page"' in p.read_text(encoding="utf-8")
+    )
+    rows = []
+    with serve_site(site) as base, launch_chromium() as browser:
+        for path in searches:
+            load = load_page(browser, f"{base}{path}?q={query.replace(' ', '+')}")
+            fetched = [size for url, _, size in load.responses if f"/{SEARCH_BUNDLE}/" in url or SEARCH_SCRIPT in url]
+            rows.append((path, len(fetched), sum(fetched)))
+    return rows
+
+
 def test_suite() -> tuple[float, float]:
     """Wall and CPU seconds (children included) of the test suite and the fork run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -131,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         zip_size = (site / "health-insurance-guide-offline.zip").stat().st_size
         pdfs = sorted((site / "handouts").glob("*.pdf"))
         weights = page_weights(site)
+        searches = first_search(site)
         lines = [
             "# Build and page weight",
             "",
@@ -143,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
             f"- {len(pdfs)} PDFs: {sum(p.stat().st_size for p in pdfs) / 1024:.0f} KiB; offline zip: "
             f"{zip_size / 1024:.0f} KiB",
         ]
+        if searches:
+            lines.append(
+                "- First search ('carte vitale'), fetched on the search page only: "
+                + "; ".join(f"{path} {n} requests, {size / 1024:.1f} KiB gzip" for path, n, size in searches)
+            )
         if args.tests:
             wall, cpu = test_suite()
             lines.append(f"- Test suite and fork run: {wall:.0f} s wall, {cpu:.0f} s CPU")

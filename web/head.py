@@ -1,7 +1,8 @@
 """What each built page needs in its head and text, and what the theme gets wrong for a bilingual site.
 
 - a Content-Security-Policy (meta tag) allowing only the site itself and the inline scripts that
-  our templates render, by their hashes (web/offline.py adds file: for the offline copy);
+  our templates render, by their hashes (web/offline.py adds file: for the offline copy); forms are sent to
+  the site itself only (the search field opens the search page);
 - absolute hreflang alternates, plus x-default (web/offline.py takes them out of the offline copy);
 - phrases of another language marked (phone numbers, glossary terms and typography: render.typography);
 - a one-page sitemap.xml beside each page: Material fetches `sitemap.xml` next to every
@@ -24,7 +25,7 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 CSP = (
     "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 
 

@@ -5,8 +5,8 @@ A page read from file:// cannot ask a server for `folder/`: every link to a fold
 address) is made relative. What only a server or the web uses goes: the 404 page, the sitemaps, the link to
 the zip itself, the alternates in the head (the theme would fetch sitemap.xml to follow them, which fails from
 the disk; search engines never see this copy), and the language menu's hreflang (the same reason: the menu
-becomes plain links). The security policy lets the pages load their scripts from files (`'self'` matches
-nothing under file://).
+becomes plain links). Search needs a server: its field, its pages and its index go too. The security policy
+lets the pages load their scripts from files (`'self'` matches nothing under file://).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from .head import ALTERNATE
 ZIP_FOLDER = "health-insurance-guide"  # the one folder the zip opens into
 LEFT_OUT = re.compile(r"^(404\.html|(.*/)?sitemap\.xml(\.gz)?|.*\.zip)$")
 URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src)=")([^"]*)(")""")
-# What the site marks data-online-only (the download widget's link, the print page's slides for staff): a
-# paragraph, an item or a section, none holding another of its kind.
-ONLINE_ONLY = re.compile(r"<(p|li|section) [^>]*\bdata-online-only\b[^>]*>.*?</\1>\n?", re.S)
+# What the site marks data-online-only (the download widget's link, the print page's slides for staff, the
+# header's search field): a paragraph, an item, a section or a search element, none holding another of its kind.
+ONLINE_ONLY = re.compile(r"<(p|li|section|search) [^>]*\bdata-online-only\b[^>]*>.*?</\1>\n?", re.S)
 CSP = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 LANGUAGE_LINK = re.compile(r' hreflang="([^"]+)" class="md-select__link"')
 
@@ -68,11 +68,13 @@ def offline_page(html: str, page: str, site_url: str) -> str:
 
 def offline_copy(site: Path, target: Path, site_url: str, online_only: frozenset[str] = frozenset()) -> None:
     """The built `site`, made readable from the disk, zipped into `target` below one folder, in a stable order;
-    without the files of `online_only` (paths below the site root), which its pages no longer link to."""
+    without the files of `online_only` (paths below the site root; one ending in / is a folder), which its pages
+    no longer link to."""
+    folders = tuple(name for name in online_only if name.endswith("/"))
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for file in sorted(p for p in site.rglob("*") if p.is_file()):
             name = file.relative_to(site).as_posix()
-            if LEFT_OUT.match(name) or name in online_only:
+            if LEFT_OUT.match(name) or name in online_only or name.startswith(folders):
                 continue
             if file.suffix == ".html":
                 archive.writestr(f"{ZIP_FOLDER}/{name}", offline_page(file.read_text(encoding="utf-8"), name, site_url))

@@ -55,6 +55,8 @@ from render.site import (
     OFFLINE_ZIP,
     REMINDERS_SCRIPT,
     ROUTES_FOLDER,
+    SEARCH_BUNDLE,
+    SEARCH_SCRIPT,
     STORAGE_KEY,
     UNIVERSITY_CSS,
     changes_feed,
@@ -69,6 +71,7 @@ from .config import config_languages
 from .extras import HandoutJob, make_handouts
 from .offline import offline_copy
 from .prune import minify_own_scripts, prune_theme_css
+from .search import MARK, index_site
 
 log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
 PAGES = Environment(undefined=StrictUndefined, autoescape=False)  # renders a page's checked widget calls
@@ -77,6 +80,10 @@ THEME_SCRIPT = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-
 RENDERED_MARKDOWN = "GUIDE_RENDERED_MARKDOWN"  # a folder: each page's Markdown, widgets rendered, is written there
 # Files of the theme that no page of this guide loads: search (turned off), its workers, and source maps.
 UNUSED_THEME_FILES = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
+ARTICLE = '<article class="md-content__inner md-typeset">'  # the theme's: what a page says, without menus
+# A run of blank space that holds a line break, outside <script>, <pre>, <textarea> and <style>: one line break
+# shows the same, and the theme's indentation is a tenth of a page's bytes.
+BLANK_RUN = re.compile(r"(<(script|pre|textarea|style)\b.*?</\2>)|[ \t]*\n\s*", re.S)
 
 
 def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -111,7 +118,9 @@ def _quick() -> bool:
 def route_markdown(profile_id: str) -> str:
     """A route page: two widget calls and no data text, which would otherwise be read as Markdown."""
     quoted = json.dumps(profile_id)  # an id is [a-z0-9-]; quoted all the same, since this is template source
-    return f"# {{{{ route_title({quoted}) }}}}\n\n{{{{ route({quoted}) }}}}\n"
+    # Not searched: its steps are found on the pages that explain them.
+    front = "---\nsearch:\n  exclude: true\n---\n"
+    return f"{front}# {{{{ route_title({quoted}) }}}}\n\n{{{{ route({quoted}) }}}}\n"
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,7 @@ class GuidePlugin(BasePlugin):
         self.steps: dict[str, dict[str, File]] = {}  # language -> step id -> page file
         self.routes: dict[str, dict[str, File]] = {}  # language -> profile id -> route page file
         self.pages: dict[str, dict[str, File]] = {}  # language -> source ('fr/glossaire.md') -> page file
+        self.search: dict[str, File] = {}  # language -> the page that calls the search widget
         self.hashes: dict[tuple[str, str], list[str]] = {}  # (config file, base URL) -> inline script hashes
         self.csp: dict[str, str] = {}  # page source -> its CSP meta tag, from page_context to post_page
         self.not_found: dict[str, str] = {}  # config file -> the default language's 404 page
@@ -259,6 +269,11 @@ class GuidePlugin(BasePlugin):
         self.steps[lang] = {step_id: by_name[name] for step_id, name in shown.items()}
         self.routes[lang] = routes
         self.pages[lang] = {f.src_uri: f for f, _ in pages}
+        searcher = next((f for f, source in pages if any(c.name == "search" for c in widget_calls(source))), None)
+        if searcher is not None:
+            self.search[lang] = searcher
+        else:
+            self.search.pop(lang, None)
         return files
 
     def _feed_file(self, config: MkDocsConfig, lang: str, pages: list[tuple[File, str]]) -> File:
@@ -326,6 +341,15 @@ class GuidePlugin(BasePlugin):
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
         """Work out the page's policy from its base URL, the one thing that varies in our inline scripts."""
         self.csp[page.file.src_uri] = self._csp(config, context["base_url"])
+        lang = page.file.locale
+        searcher = self.search.get(lang)
+        if searcher is not None:  # the header's search field (overrides/partials/hig-search.html)
+            labels = self._project().labels
+            context["hig_search"] = {
+                "href": get_relative_url(searcher.url, page.url),
+                "label": labels.get("search_label", lang),
+                "placeholder": labels.get("search_field", lang),
+            }
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -347,6 +371,9 @@ class GuidePlugin(BasePlugin):
                 terms = {g.term.split(" (")[0]: f"{href}#term-{g.id}" for g in project.guide.glossary}
                 output = head.in_article(output, lambda a: link_words(a, terms, lang))
         output = typeset(output, lang)
+        if not (page.meta.get("search") or {}).get("exclude"):  # what the search index holds (web/search.py)
+            output = output.replace(ARTICLE, ARTICLE[:-1] + f" {MARK}>", 1)
+        output = BLANK_RUN.sub(lambda m: m.group(1) or "\n", output)
         # The theme's script needs the whole page, and the first paint need not wait for it.
         output = THEME_SCRIPT.sub(r"\1 defer>", output, count=1)
         return output.replace("<head>", f"<head>\n    {self.csp.pop(page.file.src_uri)}", 1)
@@ -390,8 +417,11 @@ class GuidePlugin(BasePlugin):
         site = Path(config.site_dir)
         lighter = time.perf_counter()  # while the PDFs are still being made
         css_before, css_after = prune_theme_css(site)
-        minify_own_scripts(site, (CHECKLIST_SCRIPT, REMINDERS_SCRIPT))
+        minify_own_scripts(site, (CHECKLIST_SCRIPT, REMINDERS_SCRIPT, SEARCH_SCRIPT))
         lighter = time.perf_counter() - lighter
+        indexed = time.perf_counter()
+        log.info("Search: %s", index_site(site))
+        indexed = time.perf_counter() - indexed
         job, self.job = self.job, None
         waited = time.perf_counter()
         notes = job.finish(site) if job else make_handouts(site, self._project())
@@ -399,16 +429,21 @@ class GuidePlugin(BasePlugin):
         for note in notes:  # tools.build repeats these lines after the build
             log.info("Note: %s", note)
         zipped = time.perf_counter()
-        staff_only = {
-            f"{HANDOUTS_FOLDER}/{h.filename}" for h in catalogue(self._project().guide) if not h.record.offline
-        }
-        offline_copy(site, site / OFFLINE_ZIP, config.site_url or "", frozenset(staff_only))
+        online_only = (
+            {  # the slides, for staff; search, which needs a server
+                f"{HANDOUTS_FOLDER}/{h.filename}" for h in catalogue(self._project().guide) if not h.record.offline
+            }
+            | {f"{SEARCH_BUNDLE}/", SEARCH_SCRIPT}
+            | {f.dest_uri for f in self.search.values()}
+        )
+        offline_copy(site, site / OFFLINE_ZIP, config.site_url or "", frozenset(online_only))
         log.info(
-            "Timing: theme stylesheets pruned from %d to %d bytes and our script minified %.2f s; PDFs %.2f s "
-            "(beside the pages; %.2f s more waited for them); offline copy %.2f s",
+            "Timing: theme stylesheets pruned from %d to %d bytes and our script minified %.2f s; search index %.2f s; "
+            "PDFs %.2f s (beside the pages; %.2f s more waited for them); offline copy %.2f s",
             css_before,
             css_after,
             lighter,
+            indexed,
             job.seconds if job else waited,
             waited if job else 0.0,
             time.perf_counter() - zipped,

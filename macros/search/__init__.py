@@ -1,0 +1,18 @@
+"""The search page: a field and the results, found in this language's index only (Pagefind, built with the site)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.widget import WidgetContext
+from render.site import SEARCH_BUNDLE, SEARCH_SCRIPT
+
+
+def search(w: WidgetContext) -> Markup:
+    """A search field and its results, which the search script finds in this language's pages; nothing is
+    fetched before a search, and nothing leaves the site."""
+    return w.render(
+        "search/search.html",
+        bundle=w.links.file(f"{SEARCH_BUNDLE}/pagefind.js"),
+        script=w.links.file(SEARCH_SCRIPT),
+    )
