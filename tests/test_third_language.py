@@ -6,6 +6,7 @@ placeholders, macro calls and HTML), so that no text of it is a copy of another 
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -18,16 +19,17 @@ from pypdf import PdfReader
 from guide.translations import text_keys
 from guide.yamlfile import DataLoader
 from handouts.kinds import catalogue
+from render.site import SEARCH_BUNDLE
 from tests.conftest import copy_project, run_full_build
 from tests.support.site import foreign_texts, language_pages, missing_data_texts
 from web.config import project_at
 
 NEW = "es"
-KEEP = re.compile(r"(\{\{.*?\}\}|\{[a-z_]+\}|<[^>]+>|\([^)]*\.md[^)]*\))")
+KEEP = re.compile(r"(\A---\n.*?\n---\n|\{\{.*?\}\}|\{[a-z_]+\}|<[^>]+>|\([^)]*\.md[^)]*\))", re.S)
 
 
 def shout(text: str) -> str:
-    """Capitals outside placeholders, macro calls, HTML tags and Markdown link targets."""
+    """Capitals outside front matter, placeholders, macro calls, HTML tags and Markdown link targets."""
     return "".join(part if KEEP.fullmatch(part) else part.upper() for part in KEEP.split(text))
 
 
@@ -85,6 +87,10 @@ def test_the_third_language_is_built_with_every_page_and_fact(three):
         assert not missing_data_texts(loaded.guide, lang, pages[lang]), lang
         assert not foreign_texts(loaded.guide, lang, loaded.languages, pages[lang]), lang
     assert pages[NEW][0].soup.html["lang"] == NEW
+    index = json.loads((site / SEARCH_BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    searched = [p for p in pages[NEW] if "data-pagefind-body" in p.html]
+    assert searched and index[NEW]["page_count"] == len(searched)  # its own index, of its own pages
+    assert len(searched) == len([p for p in pages["en"] if "data-pagefind-body" in p.html])
 
 
 def test_the_third_language_gets_its_handouts(three):
