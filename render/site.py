@@ -6,6 +6,7 @@ STORAGE_KEY = "health-insurance-guide:tasks"  # the localStorage key of the tick
 REMINDERS_SCRIPT = "assets/reminders.js"  # the calendar file maker, fetched by checklist.js on first use
 CHECKLIST_SCRIPT = "assets/checklist.js"  # loaded only by the pages that hold a checklist or the route chooser
 SEARCH_SCRIPT = "assets/search.js"  # loaded only by the search page, which every page's search field opens
+SEARCH_STYLES = "assets/search.css"  # the search page's own rules (every page's field is styled by guide.css)
 SEARCH_BUNDLE = "pagefind"  # the search index, one per language, written by Pagefind below the site root
 UNIVERSITY_CSS = "assets/university.css"  # the university's colours, made at build time from its file
 HANDOUTS_FOLDER = "handouts"  # the PDFs, below the site root

@@ -57,6 +57,7 @@ from render.site import (
     ROUTES_FOLDER,
     SEARCH_BUNDLE,
     SEARCH_SCRIPT,
+    SEARCH_STYLES,
     STORAGE_KEY,
     UNIVERSITY_CSS,
     changes_feed,
@@ -70,7 +71,7 @@ from . import head
 from .config import config_languages
 from .extras import HandoutJob, make_handouts
 from .offline import offline_copy
-from .prune import minify_own_scripts, prune_theme_css
+from .prune import minify_own_scripts, minify_own_styles, prune_theme_css
 from .search import MARK, index_site
 
 log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
@@ -418,6 +419,7 @@ class GuidePlugin(BasePlugin):
         lighter = time.perf_counter()  # while the PDFs are still being made
         css_before, css_after = prune_theme_css(site)
         minify_own_scripts(site, (CHECKLIST_SCRIPT, REMINDERS_SCRIPT, SEARCH_SCRIPT))
+        minify_own_styles(site, (*config.extra_css, SEARCH_STYLES))  # extra_css: guide.css and the university's
         lighter = time.perf_counter() - lighter
         indexed = time.perf_counter()
         log.info("Search: %s", index_site(site))
@@ -433,12 +435,13 @@ class GuidePlugin(BasePlugin):
             {  # the slides, for staff; search, which needs a server
                 f"{HANDOUTS_FOLDER}/{h.filename}" for h in catalogue(self._project().guide) if not h.record.offline
             }
-            | {f"{SEARCH_BUNDLE}/", SEARCH_SCRIPT}
+            | {f"{SEARCH_BUNDLE}/", SEARCH_SCRIPT, SEARCH_STYLES}
             | {f.dest_uri for f in self.search.values()}
         )
         offline_copy(site, site / OFFLINE_ZIP, config.site_url or "", frozenset(online_only))
         log.info(
-            "Timing: theme stylesheets pruned from %d to %d bytes and our script minified %.2f s; search index %.2f s; "
+            "Timing: theme stylesheets pruned from %d to %d bytes and our scripts and styles minified %.2f s; "
+            "search index %.2f s; "
             "PDFs %.2f s (beside the pages; %.2f s more waited for them); offline copy %.2f s",
             css_before,
             css_after,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.widget import WidgetContext
-from render.site import SEARCH_BUNDLE, SEARCH_SCRIPT
+from render.site import SEARCH_BUNDLE, SEARCH_SCRIPT, SEARCH_STYLES
 
 
 def search(w: WidgetContext) -> Markup:
@@ -15,4 +15,5 @@ def search(w: WidgetContext) -> Markup:
         "search/search.html",
         bundle=w.links.file(f"{SEARCH_BUNDLE}/pagefind.js"),
         script=w.links.file(SEARCH_SCRIPT),
+        styles=w.links.file(SEARCH_STYLES),
     )
