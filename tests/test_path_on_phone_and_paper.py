@@ -58,8 +58,11 @@ def phone(browser):
             contexts[size] = browser.new_context(viewport={"width": size[0], "height": size[1]})
         page = contexts[size].new_page()
         page.add_init_script(
-            "window.__shift = 0; new PerformanceObserver(list => list.getEntries().forEach(e => {"
-            " if (!e.hadRecentInput) window.__shift += e.value; })).observe({type: 'layout-shift', buffered: true});"
+            "window.__shift = 0; window.__moved = []; new PerformanceObserver(list => list.getEntries().forEach(e => {"
+            " if (e.hadRecentInput) return; window.__shift += e.value; (e.sources || []).forEach(s => {"
+            " const n = s.node; window.__moved.push(n ? (n.nodeName + '.' + (n.className || '') + ' ' +"
+            " JSON.stringify([s.previousRect, s.currentRect])) : '?');"
+            " }); })).observe({type: 'layout-shift', buffered: true});"
         )
         return page
 
@@ -78,6 +81,29 @@ def test_no_page_pans_sideways_on_a_phone(phone, base, built_site, size):
         if width > size[0]:
             wide.append((path, width))
     assert not wide, wide
+
+
+def test_a_slow_phone_paints_the_header_whole_and_nothing_in_it_moves(browser, base, guide):
+    """A first visit with the processor slowed 16 times: the browser paints what it has read so far, and a header
+    painted before its last buttons had arrived moved them aside as they did (a layout shift). Every route page."""
+    moved = {}
+    for profile_id, lang in path_pages(guide):
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=3
+        )
+        context.add_init_script(
+            "window.__moved = []; new PerformanceObserver(list => list.getEntries().forEach(e => (e.sources || [])"
+            ".forEach(s => window.__moved.push(s.node ? s.node.nodeName + '.' + s.node.className : '?'))))"
+            ".observe({type: 'layout-shift', buffered: true});"
+        )
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 16})
+        page.goto(base + route_url(profile_id, lang, guide.languages[0]))
+        page.wait_for_load_state("load")
+        if shifted := page.evaluate("window.__moved"):
+            moved[(profile_id, lang)] = shifted
+        context.close()
+    assert not moved, moved
 
 
 @pytest.mark.parametrize("size", PHONES.values(), ids=PHONES.keys())
@@ -99,7 +125,7 @@ def test_the_next_step_is_on_the_first_screen_and_finished_steps_are_folded(phon
             assert go.inner_text().strip() == f"{step.label}. {step.title(lang)}".replace("'", "’"), where
             box = go.bounding_box()
             assert box["y"] + box["height"] <= size[1], (where, box)
-            assert page.evaluate("window.__shift") == 0, where
+            assert page.evaluate("window.__shift") == 0, (where, page.evaluate("window.__moved"))
             # What is visible: the current step's tasks; not those of finished or later steps.
             for s in guide.steps_for(profile_id):
                 first_task = page.locator(f"li.hig-task[data-task='{s.tasks_for(profile_id)[0].id}']")

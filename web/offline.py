@@ -19,12 +19,17 @@ from urllib.parse import urlsplit
 
 from .head import ALTERNATE
 
+SEARCH_HEADER = "hig-header-search"  # the header's class when it keeps room for the search field (web/plugin.py)
+
 ZIP_FOLDER = "health-insurance-guide"  # the one folder the zip opens into
 LEFT_OUT = re.compile(r"^(404\.html|(.*/)?sitemap\.xml(\.gz)?|.*\.zip)$")
 URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src)=")([^"]*)(")""")
 # What the site marks data-online-only (the download widget's link, the print page's slides for staff, the
-# header's search field): a paragraph, an item, a section or a search element, none holding another of its kind.
-ONLINE_ONLY = re.compile(r"<(p|li|section|search) [^>]*\bdata-online-only\b[^>]*>.*?</\1>\n?", re.S)
+# header's search field, and the head's wait for its end): a paragraph, an item, a section or a search element,
+# none holding another of its kind; or a link.
+ONLINE_ONLY = re.compile(
+    r"<(p|li|section|search) [^>]*\bdata-online-only\b[^>]*>.*?</\1>\n?|<link [^>]*\bdata-online-only\b[^>]*>\n?", re.S
+)
 CSP = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 LANGUAGE_LINK = re.compile(r' hreflang="([^"]+)" class="md-select__link"')
 
@@ -62,6 +67,7 @@ def offline_page(html: str, page: str, site_url: str) -> str:
     html = ALTERNATE.sub("", html)
     html = LANGUAGE_LINK.sub(r' lang="\1" class="md-select__link"', html)
     html = ONLINE_ONLY.sub("", html)
+    html = html.replace(f" {SEARCH_HEADER}", "", 1)  # no room kept for a field the copy has not
     html = CSP.sub(lambda m: m.group(1) + m.group(2).replace("'self'", "'self' file:") + m.group(3), html, count=1)
     return URL_ATTRIBUTE.sub(lambda m: m.group(1) + offline_url(m.group(2), page, site_url) + m.group(3), html)
 

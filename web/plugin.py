@@ -70,7 +70,7 @@ from render.typography import link_phones, link_words, typeset
 from . import head
 from .config import config_languages
 from .extras import HandoutJob, make_handouts
-from .offline import offline_copy
+from .offline import SEARCH_HEADER, offline_copy
 from .prune import minify_own_scripts, minify_own_styles, prune_theme_css
 from .search import MARK, index_site
 
@@ -82,6 +82,7 @@ RENDERED_MARKDOWN = "GUIDE_RENDERED_MARKDOWN"  # a folder: each page's Markdown,
 # Files of the theme that no page of this guide loads: search (turned off), its workers, and source maps.
 UNUSED_THEME_FILES = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
 ARTICLE = '<article class="md-content__inner md-typeset">'  # the theme's: what a page says, without menus
+HEADER = 'class="md-header__inner md-grid"'  # the theme's header bar
 # A run of blank space that holds a line break, outside <script>, <pre>, <textarea> and <style>: one line break
 # shows the same, and the theme's indentation is a tenth of a page's bytes.
 BLANK_RUN = re.compile(r"(<(script|pre|textarea|style)\b.*?</\2>)|[ \t]*\n\s*", re.S)
@@ -374,6 +375,8 @@ class GuidePlugin(BasePlugin):
         output = typeset(output, lang)
         if not (page.meta.get("search") or {}).get("exclude"):  # what the search index holds (web/search.py)
             output = output.replace(ARTICLE, ARTICLE[:-1] + f" {MARK}>", 1)
+        if 'id="hig-search"' in output:  # the header keeps room for its search field (assets/guide.css)
+            output = output.replace(HEADER, HEADER[:-1] + f' {SEARCH_HEADER}"', 1)
         output = BLANK_RUN.sub(lambda m: m.group(1) or "\n", output)
         # The theme's script needs the whole page, and the first paint need not wait for it.
         output = THEME_SCRIPT.sub(r"\1 defer>", output, count=1)
