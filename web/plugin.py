@@ -11,8 +11,9 @@ language):
 - page_markdown: the page's description, then its widget calls rendered;
 - page_context, post_page: the page's security policy, alternates, phrases of another language, phone numbers
   and glossary terms linked, the typography of each text's language;
-- post_build: a sitemap beside each page, then, once every language is built, the handouts, the theme's
-  stylesheet without the rules no page uses (web/prune.py) and the offline copy.
+- post_build: a sitemap beside each page, then, once every language is built, the search index
+  (web/search.py), the handouts, the theme's stylesheet without the rules no page uses (web/prune.py) and the
+  offline copy.
 """
 
 from __future__ import annotations
@@ -408,25 +409,25 @@ class GuidePlugin(BasePlugin):
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages in its post_build
     def _extras(self, config: MkDocsConfig) -> None:
-        """Once every language is built: the theme's stylesheets pruned and our script minified, the PDFs moved in,
-        then the offline copy that holds them."""
+        """Once every language is built: the search index, the theme's stylesheets pruned and our scripts and
+        styles minified, the PDFs moved in, then the offline copy that holds them."""
         if config.plugins["i18n"].building:
             return  # a language build inside static-i18n's run
         pages = time.perf_counter() - self.started
         slowest = sorted(self.page_seconds.items(), key=lambda item: -item[1])[:5]
         log.info("Timing: pages %.2f s; slowest: %s", pages, ", ".join(f"{p} {t * 1000:.0f} ms" for p, t in slowest))
+        site = Path(config.site_dir)
+        indexed = time.perf_counter()  # search works in a quick preview too: it takes a few tenths of a second
+        log.info("Search: %s", index_site(site))
+        indexed = time.perf_counter() - indexed
         if _quick():
             log.warning("GUIDE_QUICK is set: no handouts and no offline copy; their links lead nowhere here.")
             return
-        site = Path(config.site_dir)
         lighter = time.perf_counter()  # while the PDFs are still being made
         css_before, css_after = prune_theme_css(site)
         minify_own_scripts(site, (CHECKLIST_SCRIPT, REMINDERS_SCRIPT, SEARCH_SCRIPT))
         minify_own_styles(site, (*config.extra_css, SEARCH_STYLES))  # extra_css: guide.css and the university's
         lighter = time.perf_counter() - lighter
-        indexed = time.perf_counter()
-        log.info("Search: %s", index_site(site))
-        indexed = time.perf_counter() - indexed
         job, self.job = self.job, None
         waited = time.perf_counter()
         notes = job.finish(site) if job else make_handouts(site, self._project())
