@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from render.site import OFFLINE_ZIP, ROUTES_FOLDER, SEARCH_BUNDLE, SEARCH_SCRIPT
 from tests.support.axe import axe_violations
-from tests.support.site import fold, pages
+from tests.support.site import fold, pages, search_page
 from web.offline import ZIP_FOLDER
 
 pytestmark = pytest.mark.browser
@@ -58,12 +58,6 @@ def expected_page(site, guide, lang, languages, named: tuple[str, str]) -> str:
         return page_with(site, lang, languages, item_id)
     assert item_id in {d.id for d in guide.documents}
     return page_with(site, lang, languages, re.compile(rf"^doc-.+-{re.escape(item_id)}$"))
-
-
-def search_page(site, lang: str, languages: tuple[str, ...]) -> str:
-    """The search page of `lang`, as a path below the site root (the page that calls the search widget)."""
-    [found] = [p.url for p in pages(site, lang, languages[0], languages) if 'class="hig-search-page"' in p.html]
-    return found
 
 
 def results(page, base: str, site, lang: str, languages, query: str) -> list[str]:

@@ -11,15 +11,10 @@ from pathlib import Path
 import yaml
 
 from render.site import ROUTES_FOLDER, SEARCH_BUNDLE, SEARCH_SCRIPT
-from tests.support.site import pages
+from tests.support.site import pages, search_page
 
 ROOT = Path(__file__).resolve().parent.parent
 LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.S)
-
-
-def search_page(site: Path, lang: str, languages: tuple[str, ...]) -> str:
-    [found] = [p.url for p in pages(site, lang, languages[0], languages) if 'class="hig-search-page"' in p.html]
-    return found
 
 
 def excluded_pages(lang: str, languages: tuple[str, ...]) -> set[str]:

@@ -72,7 +72,7 @@ from . import head
 from .config import config_languages
 from .extras import HandoutJob, make_handouts
 from .offline import SEARCH_HEADER, offline_copy
-from .prune import minify_own_scripts, minify_own_styles, prune_theme_css
+from .prune import minify_own, prune_theme_css
 from .search import MARK, index_site
 
 log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
@@ -124,6 +124,11 @@ def route_markdown(profile_id: str) -> str:
     # Not searched: its steps are found on the pages that explain them.
     front = "---\nsearch:\n  exclude: true\n---\n"
     return f"{front}# {{{{ route_title({quoted}) }}}}\n\n{{{{ route({quoted}) }}}}\n"
+
+
+def page_calling(pages: list[tuple[File, str]], widget: str) -> File | None:
+    """The first of `pages` (file, Markdown source) whose source calls `widget`."""
+    return next((f for f, source in pages if any(c.name == widget for c in widget_calls(source))), None)
 
 
 @dataclass(frozen=True)
@@ -272,7 +277,7 @@ class GuidePlugin(BasePlugin):
         self.steps[lang] = {step_id: by_name[name] for step_id, name in shown.items()}
         self.routes[lang] = routes
         self.pages[lang] = {f.src_uri: f for f, _ in pages}
-        searcher = next((f for f, source in pages if any(c.name == "search" for c in widget_calls(source))), None)
+        searcher = page_calling(pages, "search")
         if searcher is not None:
             self.search[lang] = searcher
         else:
@@ -284,7 +289,7 @@ class GuidePlugin(BasePlugin):
         (the one that calls the `changes` widget; the home page if none does)."""
         project = self._project()
         path = changes_feed(lang, project.languages[0])
-        lister = next((f for f, source in pages if any(c.name == "changes" for c in widget_calls(source))), None)
+        lister = page_calling(pages, "changes")
         home = "" if lang == project.languages[0] else f"{lang}/"
         page_url = project.site_url + (lister.url if lister else home)
         content = atom_feed(project, lang, project.history, project.site_url + path, page_url)
@@ -425,8 +430,8 @@ class GuidePlugin(BasePlugin):
             return
         lighter = time.perf_counter()  # while the PDFs are still being made
         css_before, css_after = prune_theme_css(site)
-        minify_own_scripts(site, (CHECKLIST_SCRIPT, REMINDERS_SCRIPT, SEARCH_SCRIPT))
-        minify_own_styles(site, (*config.extra_css, SEARCH_STYLES))  # extra_css: guide.css and the university's
+        # extra_css: guide.css and the university's colours
+        minify_own(site, (CHECKLIST_SCRIPT, REMINDERS_SCRIPT, SEARCH_SCRIPT, *config.extra_css, SEARCH_STYLES))
         lighter = time.perf_counter() - lighter
         job, self.job = self.job, None
         waited = time.perf_counter()

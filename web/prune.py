@@ -113,29 +113,18 @@ def prune_theme_css(site: Path) -> tuple[int, int]:
     return before, after
 
 
-def minify_own_styles(site: Path, sheets: tuple[str, ...]) -> tuple[int, int]:
-    """Our stylesheets (site paths) minified in place (comments and blank space out); (before, after)."""
+def minify_own(site: Path, names: tuple[str, ...]) -> tuple[int, int]:
+    """Our scripts and stylesheets (site paths) minified in place, the readable source staying in content/;
+    (bytes before, after)."""
     import rcssmin
-
-    before = after = 0
-    for name in sheets:
-        sheet = site / name
-        source = sheet.read_text(encoding="utf-8")
-        small = rcssmin.cssmin(source)
-        before, after = before + len(source), after + len(small)
-        sheet.write_text(small, encoding="utf-8")
-    return before, after
-
-
-def minify_own_scripts(site: Path, scripts: tuple[str, ...]) -> tuple[int, int]:
-    """Our scripts (site paths) minified in place, the readable source staying in content/; (before, after)."""
     import rjsmin
 
+    minifiers = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
     before = after = 0
-    for name in scripts:
-        script = site / name
-        source = script.read_text(encoding="utf-8")
-        small = rjsmin.jsmin(source)
+    for name in names:
+        file = site / name
+        source = file.read_text(encoding="utf-8")
+        small = minifiers[file.suffix](source)
         before, after = before + len(source), after + len(small)
-        script.write_text(small, encoding="utf-8")
+        file.write_text(small, encoding="utf-8")
     return before, after

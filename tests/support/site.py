@@ -145,3 +145,9 @@ def foreign_texts(guide: Guide, lang: str, languages: tuple[str, ...], site_page
             own = fold(page.own_language_text)
             found += [f"{page.url}: {other} {name}" for name, value in foreign if value in own]
     return found
+
+
+def search_page(site: Path, lang: str, languages: tuple[str, ...]) -> str:
+    """The search page of `lang`, as a path below the site root (the page that calls the search widget)."""
+    [found] = [p.url for p in pages(site, lang, languages[0], languages) if 'class="hig-search-page"' in p.html]
+    return found
