@@ -6,9 +6,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from render.site import route_url
-from tests.support.axe import axe_violations
+from tests.support.axe import COLOUR_RULES, axe_violations
 from tools.weight import load_page
 
 pytestmark = pytest.mark.browser
@@ -28,7 +29,8 @@ def all_pages(site: Path) -> list[str]:
     )
 
 
-PALETTE_TOGGLE = "form[data-md-component=palette] label:visible"  # the one the reader can click now
+PALETTE = "form[data-md-component=palette]"
+PALETTE_TOGGLE = f"{PALETTE} label:visible"  # the one the reader can click now
 
 
 def test_every_page_in_both_colour_schemes_has_no_axe_violation(page_loads):
@@ -63,13 +65,20 @@ def page_loads(browser, base, built_site) -> dict:
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     for path in [*all_pages(built_site), "no-such-page/"]:
         page.goto(base + path)
-        for _ in range(2):
+        for switched in (False, True):
             scheme = page.evaluate("document.body.dataset.mdColorScheme")
-            for violation in axe_violations(page, AXE_EXCLUSIONS):
+            # Every rule in the scheme the page opened in; in the other, what the switch can change: the
+            # colour rules on the whole page, and every rule on the palette toggle.
+            if switched:
+                found_here = axe_violations(page, AXE_EXCLUSIONS, rules=COLOUR_RULES)
+                found_here += axe_violations(page, AXE_EXCLUSIONS, within=PALETTE)
+            else:
+                found_here = axe_violations(page, AXE_EXCLUSIONS)
+            for violation in found_here:
                 targets = [node["target"] for node in violation["nodes"]][:3]
                 found.append(f"{path or '/'} ({scheme}): {violation['id']} ({violation['help']}) at {targets}")
             page.locator(PALETTE_TOGGLE).first.click()
-            page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=scheme)
+            expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
         violations += page.evaluate("window.__csp")
     # The checklist and the QR generator it loads on demand must work under the policy too.
     page.goto(base + "en/parcours/non-eu/")
