@@ -53,6 +53,18 @@ def typed_url(url: str) -> str:
     return url.removeprefix(f"{parts.scheme}://").rstrip("/") if parts.scheme else url
 
 
+LINE = 50  # characters on a line of a handout's column, about
+
+
+def even_cut(parts: list[str]) -> int:
+    """Where to cut HTML paragraphs into two columns: the cut that makes the longer column shortest, counted
+    in characters of text (each paragraph a line more, for its margin), the first column the longer on a tie."""
+    lengths = [len(Markup(part).striptags()) + LINE for part in parts]
+    total = sum(lengths)
+    before = [sum(lengths[:k]) for k in range(len(parts) + 1)]
+    return min(range(len(parts) + 1), key=lambda k: (max(before[k], total - before[k]), before[k] < total - before[k]))
+
+
 @cache
 def environment() -> Environment:
     """Strict (an unknown name is an error), HTML-escaped, tidy whitespace; compiled templates are kept for the
@@ -70,4 +82,5 @@ def environment() -> Environment:
     env.filters["host"] = lambda url: urlsplit(url).hostname or ""
     env.filters["short_url"] = short_url
     env.filters["typed_url"] = typed_url
+    env.filters["even_cut"] = even_cut
     return env

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from guide.project import Project
 from handouts.build import render_html
 from handouts.kinds import KINDS, catalogue
+from render.environment import LINE, even_cut
 from render.typography import typeset
 from tests.support.site import fold
 from tests.support.small import load_small
@@ -70,6 +71,32 @@ def test_a_checklist_has_its_situations_tasks_and_names_the_steps_it_skips(small
     assert fold(small.guide.step("keep-card").tasks[0].text("fr")) not in text
     assert "1. " + fold(small.guide.step("keep-card").title("fr")) in text  # named among the skipped steps
     assert checklist.qr_page("fr") == "parcours/far/"
+
+
+def test_a_checklist_cuts_its_documents_into_two_columns_in_order_and_as_even_as_whole_ones_can_be(
+    small: Project,
+) -> None:
+    checklists = [h for h in catalogue(small.guide) if h.kind == "checklist"]
+    assert any(small.guide.documents_for(h.profile) for h in checklists)
+    for checklist in (h for h in checklists if small.guide.documents_for(h.profile)):
+        soup = BeautifulSoup(render_html(checklist, small), "html.parser")
+        left, right = soup.select(".pair > div")
+        columns = [[len(" ".join(p.get_text().split())) + LINE for p in c.select("p.doc")] for c in (left, right)]
+        names = [p.select_one(".label").get_text() for p in soup.select(".pair p.doc")]
+        assert names == [d.name(checklist.lang) for d in small.guide.documents_for(checklist.profile)]
+        cuts = [(columns[0] + columns[1])[:k] for k in range(len(names) + 1)]
+        total = sum(columns[0]) + sum(columns[1])
+        best = min(max(sum(first), total - sum(first)) for first in cuts)
+        assert max(sum(columns[0]), sum(columns[1])) == best
+
+
+def test_paragraphs_are_cut_where_the_longer_column_is_shortest_the_first_one_longer_on_a_tie() -> None:
+    paragraph = "<p>{}</p>".format
+    assert even_cut([]) == 0
+    assert even_cut([paragraph("x" * 10)]) == 1
+    assert even_cut([paragraph("x" * 10), paragraph("x" * 500), paragraph("x" * 10)]) == 2
+    assert even_cut([paragraph("x" * 100)] * 4) == 2
+    assert even_cut([paragraph("<b>x</b>" * 100)] * 3) == 2  # text is counted, not markup
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
