@@ -21,6 +21,8 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from .compiled import COMPILED
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 CSP = (
@@ -92,6 +94,7 @@ SCRIPT_TEMPLATES = (
 def shipped_script_hashes(config: MkDocsConfig, base_url: str) -> list[str]:
     """The hashes of the inline scripts our templates render for a page whose base URL is `base_url`."""
     env = config.theme.get_env()
+    env.bytecode_cache = COMPILED
     hashes = set()
     for name in SCRIPT_TEMPLATES:
         rendered = env.get_template(name).render(config=config, base_url=base_url)

@@ -69,6 +69,7 @@ from render.theme import university_css
 from render.typography import link_phones, link_words, typeset
 
 from . import head
+from .compiled import COMPILED
 from .config import config_languages
 from .extras import HandoutJob, make_handouts
 from .offline import SEARCH_HEADER, offline_copy
@@ -309,6 +310,11 @@ class GuidePlugin(BasePlugin):
         return file
 
     # -- pages ----------------------------------------------------------------------------------------------
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's templates compiled once per process, not once per language (web/compiled.py)."""
+        env.bytecode_cache = COMPILED
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page's description from the data, then its widget calls rendered in the page's language."""
