@@ -4,23 +4,45 @@ whose every link stays inside it."""
 
 from __future__ import annotations
 
+import http.server
 import io
 import json
+import threading
+import time
 import unicodedata
 import zipfile
+from functools import partial
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from pypdf import PdfReader
 
 from guide.model import Guide
-from render.site import OFFLINE_ZIP, STORAGE_KEY, route_url
+from render.site import OFFLINE_ZIP, ROUTES_FOLDER, STORAGE_KEY, route_url
+from tools.serve import _Handler, published_url
 
 pytestmark = pytest.mark.browser
 
 PHONES = {"small phone": (320, 640), "phone": (390, 844)}
 PRINTED_PATH_PAGES = 4
+
+
+# What moved after the first paint (the layout shifts, with the elements that moved), and when the first step
+# was read (to compare with the time of the first paint).
+SHIFTS = (
+    "window.__moved = []; new PerformanceObserver(list => list.getEntries().forEach(e => (e.sources || [])"
+    ".forEach(s => window.__moved.push(s.node ? s.node.nodeName + '.' + s.node.className : '?'))))"
+    ".observe({type: 'layout-shift', buffered: true});"
+    "window.__stepsAt = null; new MutationObserver((records, seen) => records.forEach(r => r.addedNodes.forEach(n =>"
+    " { if (n.nodeType === 1 && n.matches('details.hig-step__body') && window.__stepsAt === null) {"
+    " window.__stepsAt = performance.now(); seen.disconnect(); } })))"
+    ".observe(document, {childList: true, subtree: true});"
+)
+PAINTED_BEFORE_STEPS = (
+    "() => { const p = performance.getEntriesByName('first-contentful-paint')[0];"
+    " return !!p && window.__stepsAt !== null && p.startTime < window.__stepsAt; }"
+)
 
 
 def every_page(site: Path) -> list[str]:
@@ -94,11 +116,7 @@ def test_a_slow_phone_paints_the_header_whole_and_nothing_in_it_moves(browser, b
         context = browser.new_context(
             viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=3
         )
-        context.add_init_script(
-            "window.__moved = []; new PerformanceObserver(list => list.getEntries().forEach(e => (e.sources || [])"
-            ".forEach(s => window.__moved.push(s.node ? s.node.nodeName + '.' + s.node.className : '?'))))"
-            ".observe({type: 'layout-shift', buffered: true});"
-        )
+        context.add_init_script(SHIFTS)
         page = context.new_page()
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 16})
         page.goto(base + route_url(profile_id, lang, guide.languages[0]))
@@ -106,6 +124,53 @@ def test_a_slow_phone_paints_the_header_whole_and_nothing_in_it_moves(browser, b
         if shifted := page.evaluate("window.__moved"):
             moved[(profile_id, lang)] = shifted
         context.close()
+    assert not moved, moved
+
+
+class _InTwoParts(_Handler):
+    """A route page sent in two parts a moment apart, cut after its progress box: the browser paints the box
+    before it has read the steps, as a phone on a slow network does."""
+
+    PAUSE = 1.0  # seconds: time enough for a paint on a loaded machine (the test checks there was one)
+
+    def copyfile(self, source, outputfile) -> None:
+        body = source.read()
+        cut = body.find(b"</div>", body.find(b' hig-progress__saved">'))  # the end of the progress box
+        if ROUTES_FOLDER.encode() not in self.path.encode() or cut < 0:
+            outputfile.write(body)
+            return
+        outputfile.write(body[: cut + len(b"</div>")])
+        outputfile.flush()
+        time.sleep(self.PAUSE)
+        outputfile.write(body[cut + len(b"</div>") :])
+
+
+def test_a_returning_student_on_a_slow_network_sees_a_progress_box_that_does_not_move(browser, built_site, guide):
+    """Every route page with half its tasks ticked, its steps arriving after its progress box has been painted:
+    the box says where the student is before that paint (the head script updates it as soon as it is read, not
+    when the first step arrives), so nothing below it moves."""
+    prefix = urlsplit(published_url()).path
+    handler = type("Handler", (_InTwoParts,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    moved = {}
+    try:
+        for profile_id, lang in path_pages(guide):
+            context = browser.new_context(viewport={"width": 320, "height": 640})
+            ticks = dict.fromkeys(half_of_the_tasks(guide, profile_id), True)
+            context.add_init_script(f"localStorage.setItem({STORAGE_KEY!r}, {json.dumps(json.dumps(ticks))})")
+            context.add_init_script(SHIFTS)
+            page = context.new_page()
+            url = f"http://127.0.0.1:{server.server_port}{prefix}{route_url(profile_id, lang, guide.languages[0])}"
+            page.goto(url)
+            page.wait_for_timeout(300)
+            assert page.evaluate(PAINTED_BEFORE_STEPS), (profile_id, lang, "not painted before the steps arrived")
+            if shifted := page.evaluate("window.__moved"):
+                moved[(profile_id, lang)] = shifted
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
     assert not moved, moved
 
 
