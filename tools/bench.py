@@ -130,7 +130,11 @@ def test_suite() -> tuple[float, float]:
     """Wall and CPU seconds (children included) of the test suite and the fork run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    for command in ([sys.executable, "-m", "pytest", "-q"], [sys.executable, "-m", "tools.as_fork", "-q"]):
+    workers = ["-n", "auto", "--dist", "loadfile"]  # as the Makefile runs them
+    for command in (
+        [sys.executable, "-m", "pytest", "-q", *workers],
+        [sys.executable, "-m", "tools.as_fork", "-q", *workers],
+    ):
         subprocess.run(command, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
