@@ -62,14 +62,9 @@ def expected_page(site, guide, lang, languages, named: tuple[str, str]) -> str:
     return page_with(site, lang, languages, re.compile(rf"^doc-.+-{re.escape(item_id)}$"))
 
 
-@functools.cache
-def search_address(site, lang: str, languages: tuple[str, ...]) -> str:
-    return search_page(site, lang, languages)
-
-
 def results(page, base: str, site, lang: str, languages, query: str) -> list[str]:
     """The search page's results for `query`, as paths below the site root, once its status says it is done."""
-    page.goto(f"{base}{search_address(site, lang, languages)}?q={quote(query)}")
+    page.goto(f"{base}{search_page(site, lang, languages)}?q={quote(query)}")
     return shown_results(page, base)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from posixpath import normpath
 from urllib.parse import urljoin, urlsplit
@@ -147,7 +147,9 @@ def foreign_texts(guide: Guide, lang: str, languages: tuple[str, ...], site_page
     return found
 
 
+@cache
 def search_page(site: Path, lang: str, languages: tuple[str, ...]) -> str:
-    """The search page of `lang`, as a path below the site root (the page that calls the search widget)."""
+    """The search page of `lang`, as a path below the site root (the page that calls the search widget); read
+    once per built site."""
     [found] = [p.url for p in pages(site, lang, languages[0], languages) if 'class="hig-search-page"' in p.html]
     return found
