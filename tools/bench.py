@@ -3,12 +3,14 @@
 Usage: python -m tools.bench [--runs 3] [--tests]   (`make bench`; writes build/bench.md too)
 
 - the clean build (`python -m tools.build`, a new process each time), median of the runs, split by part as
-  the build reports it (pages, PDFs beside them, offline copy) and its slowest pages;
+  the build reports it (pages, PDFs beside them, offline copy) and its slowest pages; its CPU time, and so the
+  least time any build of the same work could take on this machine's cores;
 - the site alone against a fair baseline: the same Markdown, widgets already rendered, built by plain
   MkDocs and Material with the same theme overrides and languages but without the guide's plugin;
 - each page's weight on a first load in Chromium (gzip, as a server sends it), against the budget;
 - what each language's first search fetches (the search script and the part of the index it needs);
-- with --tests, the test suite's wall and CPU time (`make test` without the linter).
+- with --tests, the test suite's wall and CPU time (`make test` without the linter), and how busy the
+  processors were meanwhile (near 100 %: more workers cannot make it faster, only less work can).
 """
 
 from __future__ import annotations
@@ -36,15 +38,27 @@ ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 70 * 1024  # bytes, gzip, on a first load
 
 
+def children_cpu() -> float:
+    """CPU seconds (user and system) of the child processes ended and waited for so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
     """Wall time and output of a command run in the project folder."""
-    start = time.perf_counter()
+    seconds, _, output = timed(command, env)
+    return seconds, output
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Wall time, CPU time (its own processes included) and output of a command run in the project folder."""
+    start, cpu = time.perf_counter(), children_cpu()
     result = subprocess.run(
         command, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})), capture_output=True, text=True
     )
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
-    return time.perf_counter() - start, result.stdout + result.stderr
+    return time.perf_counter() - start, children_cpu() - cpu, result.stdout + result.stderr
 
 
 def plain_config(target: Path, docs: Path) -> None:
@@ -126,19 +140,30 @@ def first_search(site: Path, query: str = "carte vitale") -> list[tuple[str, int
     return rows
 
 
-def test_suite() -> tuple[float, float]:
-    """Wall and CPU seconds (children included) of the test suite and the fork run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
+def busy_and_all() -> tuple[int, int] | None:
+    """The machine's processor time so far, busy and in all, in clock ticks (None where /proc/stat is not)."""
+    try:
+        ticks = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle, and waiting for the disk
+    return sum(ticks) - idle, sum(ticks)
+
+
+def test_suite() -> tuple[float, float, float | None]:
+    """Wall and CPU seconds (children included) of the test suite and the fork run, and the share of the time the
+    machine's processors were busy meanwhile, with whatever else ran (the CPU time misses Chromium's renderers,
+    which are not children it can count)."""
+    start, before, ticks = time.perf_counter(), children_cpu(), busy_and_all()
     workers = ["-n", "auto", "--dist", "loadfile"]  # as the Makefile runs them
     for command in (
         [sys.executable, "-m", "pytest", "-q", *workers],
         [sys.executable, "-m", "tools.as_fork", "-q", *workers],
     ):
         subprocess.run(command, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return time.perf_counter() - start, cpu
+    after = busy_and_all()
+    busy = (after[0] - ticks[0]) / (after[1] - ticks[1]) if ticks and after and after[1] > ticks[1] else None
+    return time.perf_counter() - start, children_cpu() - before, busy
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,10 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         builds = []
         for i in range(args.runs):
-            seconds, output = run([sys.executable, "-m", "tools.build", "--out", str(tmp / f"site{i}")])
-            builds.append((seconds, re.search(r"^Built .*?\((.*)\)\.$", output, re.M).group(1)))
+            seconds, cpu, output = timed([sys.executable, "-m", "tools.build", "--out", str(tmp / f"site{i}")])
+            builds.append((seconds, re.search(r"^Built .*?\((.*)\)\.$", output, re.M).group(1), cpu))
         builds.sort()
-        median_time, median_parts = builds[len(builds) // 2]
+        median_time, median_parts, median_cpu = builds[len(builds) // 2]
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         ours, plain = fair_baseline(tmp, args.runs)
         site = tmp / f"site{len(builds) // 2}"
         zip_size = (site / "health-insurance-guide-offline.zip").stat().st_size
@@ -164,7 +190,9 @@ def main(argv: list[str] | None = None) -> int:
             "# Build and page weight",
             "",
             f"- Clean build (`python -m tools.build`, a new process, {args.runs} runs): median **{median_time:.2f} s**"
-            f" (runs: {', '.join(f'{s:.2f}' for s, _ in builds)} s)",
+            f" (runs: {', '.join(f'{s:.2f}' for s, _, _ in builds)} s)",
+            f"- CPU time of that run, its processes included: {median_cpu:.1f} s on {cores} cores; so no build on this"
+            f" machine can take less than {median_cpu / cores:.2f} s (that time spread evenly over the cores)",
             f"- Its parts (median run): {median_parts}",
             f"- Site alone (no PDFs, no offline copy): {statistics.median(ours):.2f} s with the guide's plugin; "
             f"the same rendered pages with plain Material: {statistics.median(plain):.2f} s; "
@@ -178,8 +206,11 @@ def main(argv: list[str] | None = None) -> int:
                 + "; ".join(f"{path} {n} requests, {size / 1024:.1f} KiB gzip" for path, n, size in searches)
             )
         if args.tests:
-            wall, cpu = test_suite()
-            lines.append(f"- Test suite and fork run: {wall:.0f} s wall, {cpu:.0f} s CPU")
+            wall, cpu, busy = test_suite()
+            lines.append(
+                f"- Test suite and fork run: {wall:.0f} s wall, {cpu:.0f} s CPU"
+                + (f"; the processors were busy {busy:.0%} of the time" if busy is not None else "")
+            )
         lines.append("")
         if weights:
             over = [w for w in weights if w[2] > BUDGET]
