@@ -44,13 +44,7 @@ def children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
-    """Wall time and output of a command run in the project folder."""
-    seconds, _, output = timed(command, env)
-    return seconds, output
-
-
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """Wall time, CPU time (its own processes included) and output of a command run in the project folder."""
     start, cpu = time.perf_counter(), children_cpu()
     result = subprocess.run(
@@ -80,7 +74,7 @@ def fair_baseline(tmp: Path, runs: int) -> tuple[list[float], list[float]]:
     ours = []
     for i in range(runs):
         shutil.rmtree(docs, ignore_errors=True)
-        seconds, _ = run(
+        seconds, _, _ = run(
             [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp / f"ours{i}")],
             {"GUIDE_QUICK": "1", RENDERED_MARKDOWN: str(docs)},
         )
@@ -175,13 +169,13 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         builds = []
         for i in range(args.runs):
-            seconds, cpu, output = timed([sys.executable, "-m", "tools.build", "--out", str(tmp / f"site{i}")])
-            builds.append((seconds, re.search(r"^Built .*?\((.*)\)\.$", output, re.M).group(1), cpu))
+            out = tmp / f"site{i}"
+            seconds, cpu, output = run([sys.executable, "-m", "tools.build", "--out", str(out)])
+            builds.append((seconds, re.search(r"^Built .*?\((.*)\)\.$", output, re.M).group(1), cpu, out))
         builds.sort()
-        median_time, median_parts, median_cpu = builds[len(builds) // 2]
+        median_time, median_parts, median_cpu, site = builds[len(builds) // 2]  # the median run's site is weighed
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         ours, plain = fair_baseline(tmp, args.runs)
-        site = tmp / f"site{len(builds) // 2}"
         zip_size = (site / "health-insurance-guide-offline.zip").stat().st_size
         pdfs = sorted((site / "handouts").glob("*.pdf"))
         weights = page_weights(site)
@@ -190,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             "# Build and page weight",
             "",
             f"- Clean build (`python -m tools.build`, a new process, {args.runs} runs): median **{median_time:.2f} s**"
-            f" (runs: {', '.join(f'{s:.2f}' for s, _, _ in builds)} s)",
+            f" (runs: {', '.join(f'{s:.2f}' for s, *_ in builds)} s)",
             f"- CPU time of that run, its processes included: {median_cpu:.1f} s on {cores} cores; so no build on this"
             f" machine can take less than {median_cpu / cores:.2f} s (that time spread evenly over the cores)",
             f"- Its parts (median run): {median_parts}",
