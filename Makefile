@@ -8,7 +8,7 @@ BUILD_STAMP := $(VENV)/.build-$(shell cat requirements.txt pyproject.toml | sha1
 DEV_STAMP   := $(VENV)/.dev-$(shell cat requirements.txt pyproject.toml requirements-dev.txt | sha1sum | cut -c1-12)
 PIP     := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: build test check linkcheck bench serve serve-quick lock clean
+.PHONY: build test check linkcheck bench serve serve-quick canary lock clean
 
 # The pinned packages, then this project itself in editable mode (its packages and its MkDocs plugin).
 $(BUILD_STAMP): requirements.txt pyproject.toml
@@ -44,23 +44,36 @@ linkcheck: $(BUILD_STAMP)
 bench: $(DEV_STAMP)
 	$(PY) -m tools.bench
 
-## serve: preview the site at http://127.0.0.1:8000/health-insurance-guide/ while you edit
+## canary: build the site with ProperDocs too (in a venv of its own) and say whether it differs from `make build`'s
+CANARY := build/canary
+canary: build
+	@test -x $(CANARY)/venv/bin/python || $(PYTHON3) -m venv $(CANARY)/venv
+	$(CANARY)/venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-canary.txt
+	$(CANARY)/venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -rf $(CANARY)/site
+	NO_MKDOCS_2_WARNING=1 $(CANARY)/venv/bin/properdocs build --strict --config-file mkdocs.yml --site-dir $(CANARY)/site
+	$(PY) -m tools.canary site $(CANARY)/site
+
+## serve: preview the site at http://127.0.0.1:8000/health-insurance-guide/ while you edit (ADDR=host:port for another)
+ADDR ?= 127.0.0.1:8000
 serve: $(BUILD_STAMP)
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dev-addr $(ADDR)
 
 ## serve-quick: the same, without remaking the PDFs and the offline copy on every change
 serve-quick: $(BUILD_STAMP)
-	GUIDE_QUICK=1 $(VENV)/bin/mkdocs serve
+	GUIDE_QUICK=1 $(VENV)/bin/mkdocs serve --dev-addr $(ADDR)
 
-## lock: re-pin every package after editing requirements.in or requirements-dev.in
+## lock: re-pin every package, with hashes, after editing requirements*.in (needs the network; Dependabot does the same)
+LOCKS := requirements requirements-dev requirements-lint requirements-canary
 lock:
 	rm -rf build/lock-venv && $(PYTHON3) -m venv build/lock-venv
-	build/lock-venv/bin/pip install --quiet -r requirements.in
-	{ echo "# Every package \`make build\` needs, pinned; generated from requirements.in by 'make lock'. Edit requirements.in."; \
-	  build/lock-venv/bin/pip freeze; } > requirements.txt
-	build/lock-venv/bin/pip install --quiet -r requirements-dev.in
-	{ echo "# What \`make test\` adds, pinned; generated from requirements-dev.in by 'make lock'. Edit requirements-dev.in."; \
-	  echo "-r requirements.txt"; build/lock-venv/bin/pip freeze | grep -vxFf requirements.txt; } > requirements-dev.txt
+	build/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	@# PyPI only, whatever this machine's pip is configured with, so that every hash is one that PyPI serves.
+	for name in $(LOCKS); do \
+	  env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null build/lock-venv/bin/pip-compile --quiet \
+	    --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	    --output-file $$name.txt $$name.in || exit 1; \
+	done
 	rm -rf build/lock-venv
 
 clean:

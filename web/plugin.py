@@ -432,7 +432,7 @@ class GuidePlugin(BasePlugin):
         log.info("Search: %s", index_site(site))
         indexed = time.perf_counter() - indexed
         if _quick():
-            log.warning("GUIDE_QUICK is set: no handouts and no offline copy; their links lead nowhere here.")
+            log.info("Quick preview (GUIDE_QUICK): no handouts and no offline copy; their links lead nowhere here.")
             return
         lighter = time.perf_counter()  # while the PDFs are still being made
         css_before, css_after = prune_theme_css(site)
