@@ -27,7 +27,7 @@ check: $(BUILD_STAMP)
 
 ## build: the site, every PDF and the offline copy, into site/ (replaced only once everything succeeded)
 build: $(BUILD_STAMP)
-	@$(PY) -m web check --no-slides
+	@$(PY) -m web check
 	@NO_MKDOCS_2_WARNING=1 $(PY) -m tools.build
 
 ## test: the whole offline test suite and the linter, then the data-dependent tests again as a fork would run them

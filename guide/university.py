@@ -19,7 +19,7 @@ from .errors import DataError, Problem
 from .loader import Registry, add_links, add_sources, build_step, make_contact
 from .model import Contact, DocumentUse, Guide, Step, Text, number_steps
 from .schema import load_schema, schema_problems
-from .translations import Translation
+from .translations import Translation, text_keys
 from .translations import apply as apply_translations
 from .yamlfile import LayeredData, LocatedData, display_name, read_yaml
 
@@ -68,22 +68,35 @@ class University:
     notes: tuple[Problem, ...] = ()  # not errors, but worth telling whoever keeps the file
 
 
-def read_layers(data_dir: Path, translations: list[Translation] | None = None) -> LocatedData:
-    """Upstream's defaults with the fork's own file over them, each checked against the schema."""
+def read_layers(
+    data_dir: Path, translations: list[Translation] | None = None, notes: list[Problem] | None = None
+) -> LocatedData:
+    """Upstream's defaults with the fork's own file over them, each checked against the schema; what the extra
+    languages do not translate yet goes to `notes` (shown in the language it was translated from)."""
     schema = load_schema("university.schema.json")
     default = read_yaml(data_dir / DEFAULT_FILE, display_name(data_dir / DEFAULT_FILE))
-    apply_translations(default.data, "university", translations or [])
+    untranslated = apply_translations(default.data, "university", translations or [])
     problems = schema_problems(default, schema)
     layers = [default]
     own = data_dir / FORK_FILE
     if own.is_file():
         fork = read_yaml(own, display_name(own))
-        apply_translations(fork.data, "university", translations or [])
+        own_keys = {key for tr in translations or [] for key in text_keys(fork.data, "university", tr.source)}
+        untranslated = [  # a text of the fork's file replaces upstream's default: only its own counts
+            note for note in untranslated if _key_of(note) not in own_keys
+        ] + apply_translations(fork.data, "university", translations or [])
         problems += schema_problems(fork, dict(schema, required=FORK_REQUIRED))
         layers.append(fork)
     if problems:
         raise DataError(problems)
+    if notes is not None:
+        notes += untranslated
     return LayeredData(layers) if len(layers) > 1 else default
+
+
+def _key_of(note: Problem) -> str:
+    """The text key a translation note is about ("university:name")."""
+    return note.message.split(": ", 1)[0]
 
 
 def load_university(
@@ -93,7 +106,8 @@ def load_university(
     translations: list[Translation] | None = None,
 ) -> University:
     """Read and check the university layer; with the national `guide`, also check and build its local steps."""
-    doc = read_layers(data_dir, translations)
+    untranslated: list[Problem] = []
+    doc = read_layers(data_dir, translations, untranslated)
     check = Checker(doc, languages)
     raw = doc.data
 
@@ -139,7 +153,7 @@ def load_university(
             office = dict(raw[key], id=contact_id, kind="office")
             offices[key] = reg.contacts[contact_id] = make_contact(office, reg, check, (key,))
     sessions = []
-    notes = []
+    notes = list(untranslated)
     for i, s in enumerate(raw.get("sessions", [])):
         day = check.date(s["date"], ("sessions", i, "date"), past=False)
         if day is None:

@@ -1,1 +1,1 @@
-"""Printable handouts (PDF) rendered from the same model as the site, with WeasyPrint."""
+"""Printable handouts (PDF) made from the same model as the site, laid out by Typst (handouts/typst/)."""

@@ -1,5 +1,5 @@
 """The kinds of handout: one record each says which PDFs it makes, their file names, title, page budget and
-the page their QR code opens. Adding a kind is a record here, a template in handouts/templates/ and its labels.
+the page their QR code opens. Adding a kind is a record here, a template in handouts/typst/ and its labels.
 """
 
 from __future__ import annotations
@@ -55,23 +55,22 @@ Title = Callable[[Handout, Guide, Labels, str], str]  # (handout, guide, labels,
 
 @dataclass(frozen=True)
 class HandoutKind:
-    name: str  # its template is handouts/templates/<name>.html, unless `layout` names another
-    max_pages: int | None  # more is built, and said in a note naming the longest step; None: slides, one
-    # page per <section class="slide">, and a slide that runs onto a second page stops the build
+    name: str  # its template is handouts/typst/<name>.typ, unless `layout` names another
+    max_pages: int | None  # more is built whole, and said in a note naming the longest step; None: slides, one
+    # page each, and a slide whose texts do not fit it even in the smallest type stops the check and the build
     make: Callable[[Guide], list[Handout]]  # the handouts of this kind for a guide
     title: Title  # the handout's title in one of its languages
     section: str = "steps"  # where the print page lists it: "steps" or "checklists" (macros/handouts/)
     qr_page: Callable[[Handout, str], str] = _home  # (handout, default language) -> page below the site root
     link_text: Title | None = None  # what the print page's link says (default: the title)
     layout: str | None = None  # the template's name, when several kinds share one
-    css: str = "handout.css"  # its stylesheet, in handouts/templates/
     paper: str = "A4"  # what the print page says of its page size
     follows: str | None = None  # the kind whose handout (of the same languages) this one is numbered after
     offline: bool = True  # in the offline copy too (a student's); False: for staff, on the published site only
 
     @property
     def template(self) -> str:
-        return f"handouts/{self.layout or self.name}.html"
+        return f"{self.layout or self.name}.typ"
 
 
 KINDS: dict[str, HandoutKind] = {
@@ -115,7 +114,6 @@ KINDS: dict[str, HandoutKind] = {
             section="slides",
             qr_page=_chooser,
             link_text=lambda h, g, labels, lang: labels.get("slides_link", lang),
-            css="slides.css",
             paper="16:9",
             offline=False,
         ),
@@ -131,7 +129,6 @@ KINDS: dict[str, HandoutKind] = {
             qr_page=_chooser,
             link_text=lambda h, g, labels, lang: labels.get("slides_link", lang),
             layout="slides",
-            css="slides.css",
             paper="16:9",
             offline=False,
         ),
@@ -160,13 +157,3 @@ def leader(handout: Handout, guide: Guide) -> Handout:
     if kind is None:
         return handout
     return next(h for h in KINDS[kind].make(guide) if h.langs == handout.langs)
-
-
-def shares(guide: Guide, workers: int) -> list[list[str]]:
-    """The handouts' file names cut into `workers` shares, each handout in the share of the one it follows
-    (after it), so that a process makes both and lays the first out once."""
-    groups: dict[str, list[str]] = {}
-    for handout in catalogue(guide):
-        groups.setdefault(leader(handout, guide).filename, []).append(handout.filename)
-    ordered = list(groups.values())
-    return [[name for group in ordered[i::workers] for name in group] for i in range(workers)]

@@ -78,16 +78,17 @@ def urls_in_site(site: Path) -> list[FoundUrl]:
         for page in PdfReader(pdf).pages:
             for annotation in page.get("/Annots") or []:
                 action = annotation.get_object().get("/A")
-                if action and "/URI" in action:
-                    found.append(FoundUrl(str(action["/URI"]), str(pdf.relative_to(site))))
+                uri = str(action["/URI"]) if action and "/URI" in action else ""
+                if urlsplit(uri).scheme in ("http", "https", "ftp"):  # not tel: or mailto:
+                    found.append(FoundUrl(uri, str(pdf.relative_to(site))))
     return found
 
 
 def project_sources(project: Path) -> list[Path]:
     """The Markdown pages and the templates: places where no external URL should be written."""
     files = sorted((project / "content").rglob("*.md"))
-    files += sorted((project / "macros" / "templates").glob("*.html"))
-    files += sorted((project / "handouts" / "templates").glob("*"))
+    files += sorted((project / "macros").rglob("*.html"))
+    files += sorted((project / "handouts" / "typst").glob("*.typ"))
     return files
 
 

@@ -18,8 +18,6 @@ from jinja2 import TemplateSyntaxError
 from guide.errors import Problem
 from guide.project import Project
 from guide.ui import UnknownLabel
-from handouts.build import render_html
-from handouts.kinds import catalogue
 
 from .pages import Call, step_pages, widget_calls
 from .registry import widgets
@@ -79,11 +77,6 @@ def page_problems(project: Project) -> list[Problem]:
             where = f"route of {profile.id} ({lang})"
             for widget in ("route", "route_title"):
                 problems += _render_call(context, where, Call(0, widget, (profile.id,), {}))
-    for handout in catalogue(project.guide):
-        try:
-            render_html(handout, project, follow=False)  # rendered, not laid out: the build lays them out
-        except RENDER_ERRORS as exc:
-            problems.append(Problem(f"handouts/{handout.filename}", None, "", _say(exc)))
     if any("unknown step" in p.message for p in problems):  # its page is then missing too: say it once
         problems = [p for p in problems if "is shown in full on no page" not in p.message]
     return _once(problems)

@@ -1,7 +1,7 @@
 """The one Jinja environment of the site's widgets and the PDF handouts, made once per process.
 
-Templates are named by where they live: `widgets/step/step.html` (macros/step/), `handouts/checklist.html`
-(handouts/templates/), `components.html` (render/components.html, the macros both share).
+Templates are named by where they live: `widgets/step/step.html` (macros/step/), `components/components.html`
+(render/components/, the parts the widgets share). The PDFs are laid out by Typst (handouts/typst/).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ HERE = Path(__file__).resolve().parent
 PACKAGES = HERE.parent
 TEMPLATE_ROOTS = {
     "widgets": PACKAGES / "macros",
-    "handouts": PACKAGES / "handouts" / "templates",
     "components": HERE / "components",
 }
 
@@ -53,18 +52,6 @@ def typed_url(url: str) -> str:
     return url.removeprefix(f"{parts.scheme}://").rstrip("/") if parts.scheme else url
 
 
-LINE = 50  # characters on a line of a handout's column, about
-
-
-def even_cut(parts: list[str]) -> int:
-    """Where to cut HTML paragraphs into two columns: the cut that makes the longer column shortest, counted
-    in characters of text (each paragraph a line more, for its margin), the first column the longer on a tie."""
-    lengths = [len(Markup(part).striptags()) + LINE for part in parts]
-    total = sum(lengths)
-    before = [sum(lengths[:k]) for k in range(len(parts) + 1)]
-    return min(range(len(parts) + 1), key=lambda k: (max(before[k], total - before[k]), before[k] < total - before[k]))
-
-
 @cache
 def environment() -> Environment:
     """Strict (an unknown name is an error), HTML-escaped, tidy whitespace; compiled templates are kept for the
@@ -82,5 +69,4 @@ def environment() -> Environment:
     env.filters["host"] = lambda url: urlsplit(url).hostname or ""
     env.filters["short_url"] = short_url
     env.filters["typed_url"] = typed_url
-    env.filters["even_cut"] = even_cut
     return env

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
+import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,25 +18,67 @@ import pytest
 
 from guide.model import Guide
 from guide.ui import Labels
+from handouts.engine import CACHE_VARIABLE
 from tests.support.need import need
 from tools.browser import chromium_path, launch_chromium
-from tools.serve import serve_site
+from tools.serve import PREFIX, serving
 from web.config import project_at
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _free_port() -> int:
+SHARED_VARIABLE = "GUIDE_TEST_SHARED"  # a folder every worker of one test run shares: the real site, built once
+STABLE_PORTS = range(8765, 8775)  # the test address, the same from run to run when a port is free: the PDFs
+# carry it in their QR codes, so the same address means the same PDFs, taken from the cache (handouts/engine.py)
+
+
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-# The test site is built for the address it is served at, so that its absolute links
-# (alternates, language switch on the home page, QR codes) lead to the test server.
-# Each pytest-xdist worker serves its own copy of the site, on a port of its own.
-if "PYTEST_XDIST_WORKER" in os.environ or "SITE_URL" not in os.environ:
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{_free_port()}/health-insurance-guide/"
+def own_url() -> str:
+    """An address of its own on this computer, for a site a test builds and serves apart from the real one."""
+    return f"http://127.0.0.1:{free_port()}/health-insurance-guide/"
+
+
+def _stable_server(root: Path) -> http.server.ThreadingHTTPServer:
+    """A server of `root` on the first free port of STABLE_PORTS (any free port if none is)."""
+    for port in STABLE_PORTS:
+        try:
+            return serving(root, port)
+        except OSError:
+            continue
+    return serving(root, 0)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Once per test run, in the process that starts the workers (they inherit what it sets): a folder they
+    share, the test address, and a server there for the real site, which the first worker to need it builds."""
+    if hasattr(config, "workerinput"):
+        return
+    shared = Path(tempfile.mkdtemp(prefix="guide-tests-"))
+    (shared / "site").mkdir()
+    server = _stable_server(shared / "site")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    os.environ[SHARED_VARIABLE] = str(shared)
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{server.server_port}{PREFIX}"
+    os.environ.setdefault(CACHE_VARIABLE, str(ROOT / "build" / "pdf-cache"))  # shared by the fork run too
+    config.stash[_SHARED] = (shared, server)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _SHARED in config.stash:
+        shared, server = config.stash[_SHARED]
+        server.shutdown()
+        server.server_close()
+        shutil.rmtree(shared, ignore_errors=True)
+
+
+_SHARED = pytest.StashKey[tuple[Path, http.server.ThreadingHTTPServer]]()
+
+
 # What a copy of the project needs in order to build (its code runs from the copy: `python -m` puts the
 # working folder first on the import path).
 PROJECT_PARTS = (
@@ -78,9 +124,11 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """`mkdocs build` of `project` into `site_dir`, as `make build` runs it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_build(
+    project: Path, site_dir: Path, config: str = "mkdocs.yml", url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of `project` into `site_dir`, as `make build` runs it (for `url`, if given)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"SITE_URL": url} if url else {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project,
@@ -91,9 +139,12 @@ def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subp
     )
 
 
-def run_full_build(project: Path, site_dir: Path, own_url: bool = False) -> subprocess.CompletedProcess[str]:
-    """The whole build (site, handouts, offline copy) as `make build` runs it; `own_url`: the project's address."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_full_build(
+    project: Path, site_dir: Path, own_url: bool = False, url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The whole build (site, handouts, offline copy) as `make build` runs it; `own_url`: the project's address;
+    `url`: this address (default: the test address)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"SITE_URL": url} if url else {}))
     if own_url:
         env.pop("SITE_URL", None)
     return subprocess.run(
@@ -107,11 +158,19 @@ def run_full_build(project: Path, site_dir: Path, own_url: bool = False) -> subp
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site with its handouts, built once per test session into a temporary folder."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = run_full_build(ROOT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+def built_site() -> Path:
+    """The real site with its handouts, built once per test run (by the first worker to need it, the others
+    waiting), for the test address, where the run's server serves it."""
+    shared = Path(os.environ[SHARED_VARIABLE])
+    site = shared / "site"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "site.built").exists():
+            result = run_full_build(ROOT, shared / "build" / "site")
+            assert result.returncode == 0, result.stdout + result.stderr
+            for item in (shared / "build" / "site").iterdir():  # into the folder the server was started on
+                item.rename(site / item.name)
+            (shared / "site.built").touch()
     return site
 
 
@@ -121,16 +180,16 @@ def project_copy(tmp_path: Path) -> Callable[[], Path]:
     return lambda: copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """The system's Chromium, closed to the network (a missing Chromium fails in CI, skips loudly elsewhere)."""
+    """The system's Chromium, closed to the network, one per worker (a missing Chromium fails in CI, skips loudly
+    elsewhere)."""
     need(chromium_path() is not None, "Chromium")
     with launch_chromium() as b:
         yield b
 
 
-@pytest.fixture(scope="module")
-def base(built_site):
-    """The built site served on 127.0.0.1 under its site_url path; yields its base URL."""
-    with serve_site(built_site) as url:
-        yield url
+@pytest.fixture(scope="session")
+def base(built_site: Path) -> str:
+    """The base URL the run's server serves the real site at (the test address it was built for)."""
+    return os.environ["SITE_URL"]

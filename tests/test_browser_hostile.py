@@ -13,7 +13,7 @@ import yaml
 
 from guide.yamlfile import DataLoader
 from render.site import OFFLINE_ZIP, route_url
-from tests.conftest import copy_project, run_full_build
+from tests.conftest import copy_project, own_url, run_full_build
 from tools.serve import serve_site
 
 pytestmark = pytest.mark.browser
@@ -70,12 +70,14 @@ def hostile_site(tmp_path_factory):
         path.write_text(yaml.safe_dump(inject(data, payloads), allow_unicode=True, sort_keys=False), encoding="utf-8")
     # The payloads lengthen every text past what a slide holds at the deck's 24 points, which would rightly stop
     # the build (tests/test_slides.py); this test is about scripts, not type: this copy's slides get small type.
-    with (project / "handouts" / "templates" / "slides.css").open("a", encoding="utf-8") as css:
-        css.write("\n* { font-size: 9pt !important; line-height: 1.1 !important; }\n")
-    site = project.parent / "site"
-    result = run_full_build(project, site)
+    slides = project / "handouts" / "typst" / "slides.typ"
+    small, found = re.subn(r"(?m)^#let sizes = .*$", "#let sizes = (6pt,)", slides.read_text(encoding="utf-8"))
+    assert found == 1
+    slides.write_text(small, encoding="utf-8")
+    site, url = project.parent / "site", own_url()
+    result = run_full_build(project, site, url=url)
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return site, url
 
 
 def _visit_all(browser, urls: list[str]) -> tuple[list[str], list[str], str]:
@@ -119,9 +121,10 @@ def _search_results(browser, base: str, site: Path) -> tuple[list[str], set[str]
 
 def test_hostile_texts_run_no_script_on_the_served_site_and_show_as_text(browser, hostile_site, languages):
     """On every page, and in the search results, whose titles and excerpts are copied as text (with <mark>)."""
-    with serve_site(hostile_site) as base:
-        dialogs, errors, text = _visit_all(browser, [base + p for p in _pages(hostile_site)])
-        found_dialogs, tags, firsts = _search_results(browser, base, hostile_site)
+    site, url = hostile_site
+    with serve_site(site, url=url) as base:
+        dialogs, errors, text = _visit_all(browser, [base + p for p in _pages(site)])
+        found_dialogs, tags, firsts = _search_results(browser, base, site)
     assert not dialogs, dialogs
     assert not errors, errors
     for payload in PAYLOADS:
@@ -132,7 +135,7 @@ def test_hostile_texts_run_no_script_on_the_served_site_and_show_as_text(browser
 
 
 def test_hostile_texts_run_no_script_in_the_offline_copy(browser, hostile_site, tmp_path):
-    with zipfile.ZipFile(hostile_site / OFFLINE_ZIP) as archive:
+    with zipfile.ZipFile(hostile_site[0] / OFFLINE_ZIP) as archive:
         archive.extractall(tmp_path)
     root = tmp_path / "health-insurance-guide"
     dialogs, errors, text = _visit_all(browser, [(root / p).as_uri() for p in _pages(root)])

@@ -64,9 +64,10 @@ def test_the_collector_finds_urls_in_pages_templates_and_pdfs(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text('<a href="https://example.org/c">c</a><img src="https://cdn.example.org/i.png">')
-    from weasyprint import HTML
+    import typst
 
-    HTML(string='<a href="https://example.org/pdf">pdf</a>').write_pdf(site / "x.pdf")
+    (tmp_path / "x.typ").write_text('#link("https://example.org/pdf")[pdf]')
+    typst.compile(str(tmp_path / "x.typ"), output=str(site / "x.pdf"))
     assert {f.url for f in urls_in_site(site)} == {
         "https://example.org/c",
         "https://cdn.example.org/i.png",

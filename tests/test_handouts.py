@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from guide.errors import DataError
-from handouts.build import build_handouts, qr_problems, render_handouts
+from handouts.build import build_handouts, handout_problems, qr_problems, render_handouts
 from handouts.kinds import catalogue
 from render.environment import short_url
 from render.site import HANDOUTS_FOLDER
@@ -59,12 +59,18 @@ def test_every_handout_is_written(every_pdf, guide):
         assert path.is_file() and path.stat().st_size > 0
 
 
-def test_every_paper_handout_is_a4_within_its_page_budget(every_pdf):
+def test_every_paper_handout_is_a4_and_one_over_its_page_budget_is_said_by_make_check(every_pdf, inputs):
+    """A university's long texts may make a sheet longer than its budget: it is then made whole, and `make check`
+    names its longest step. Upstream's own sheets keep within their budgets (its data, not this test, says so:
+    the check gives upstream no note)."""
+    _, notes = handout_problems(inputs)
+    noted = {n.file.removeprefix(f"{HANDOUTS_FOLDER}/") for n in notes}
     for handout, path in every_pdf.items():
         if handout.record.paper != "A4":
             continue
         reader = PdfReader(path)
-        assert 1 <= len(reader.pages) <= handout.record.max_pages, handout.filename
+        assert len(reader.pages) >= 1, handout.filename
+        assert (len(reader.pages) > handout.record.max_pages) == (handout.filename in noted), handout.filename
         for page in reader.pages:
             size = (float(page.mediabox.width), float(page.mediabox.height))
             assert all(abs(a - b) < 1 for a, b in zip(size, A4, strict=True)), (handout.filename, size)
@@ -251,7 +257,7 @@ def test_each_checklist_carries_the_contacts_the_waits_and_what_each_document_mu
 
 
 def test_the_overview_says_who_registers_who_needs_each_document_and_how_to_reach_each_contact(pdfs, inputs):
-    from handouts.build import register_groups, who_needs
+    from handouts.sheets import register_groups, who_needs
 
     guide, labels = inputs.guide, inputs.labels
     for handout, path in pdfs.items():

@@ -145,6 +145,12 @@ class _InTwoParts(_Handler):
         outputfile.write(body[cut + len(b"</div>") :])
 
 
+def settled(page) -> None:
+    """Wait until the whole page is in and painted twice since: what could still move it has run."""
+    page.wait_for_load_state("load")
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def test_a_returning_student_on_a_slow_network_sees_a_progress_box_that_does_not_move(browser, built_site, guide):
     """Every route page with half its tasks ticked, its steps arriving after its progress box has been painted:
     the box says where the student is before that paint (the head script updates it as soon as it is read, not
@@ -163,7 +169,7 @@ def test_a_returning_student_on_a_slow_network_sees_a_progress_box_that_does_not
             page = context.new_page()
             url = f"http://127.0.0.1:{server.server_port}{prefix}{route_url(profile_id, lang, guide.languages[0])}"
             page.goto(url)
-            page.wait_for_timeout(300)
+            settled(page)
             assert page.evaluate(PAINTED_BEFORE_STEPS), (profile_id, lang, "not painted before the steps arrived")
             if shifted := page.evaluate("window.__moved"):
                 moved[(profile_id, lang)] = shifted
@@ -185,7 +191,7 @@ def test_the_next_step_is_on_the_first_screen_and_finished_steps_are_folded(phon
                 f"localStorage.setItem({STORAGE_KEY!r}, {json.dumps(json.dumps(dict.fromkeys(ticks, True)))})"
             )
             page.goto(url + "?bank=no")  # with an advice box too, the thing that moved the page before
-            page.wait_for_timeout(300)
+            settled(page)
             where = (profile_id, lang, len(ticks))
             step = next_step(guide, profile_id, set(ticks))
             go = page.locator(".hig-progress__go")

@@ -9,10 +9,12 @@ from tests.support.small import small_project
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file of the project, but the compiled Python and what the build keeps in build/ (its cache of PDFs,
+    a folder git ignores)."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and "__pycache__" not in p.parts and p.relative_to(root).parts[0] != "build"
     }
 
 

@@ -36,7 +36,10 @@ def shout(text: str) -> str:
 def translation_of(project: Path) -> dict:
     """data/translations/es.yaml for `project`: every text of the data, from English, in capitals."""
     texts = {}
-    for prefix, name in (("steps", "steps.yaml"), ("ui", "ui.yaml"), ("university", "university.default.yaml")):
+    files = (("steps", "steps.yaml"), ("ui", "ui.yaml"), ("university", "university.default.yaml"))
+    if (project / "data" / "university.yaml").is_file():  # a fork's own texts, translated as its translator would
+        files += (("university", "university.yaml"),)
+    for prefix, name in files:
         data = yaml.load((project / "data" / name).read_text(encoding="utf-8"), Loader=DataLoader)
         for key, text in text_keys(data, prefix, "en").items():
             if key != "ui:date_format":

@@ -20,6 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from handouts.engine import CACHE_VARIABLE
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 UNIVERSITIES = ("other-university", "long-university")  # each a folder of tests/fixtures/
@@ -58,6 +60,7 @@ def run(university: Path, pytest_args: list[str]) -> int:
         print(f"Running the data-dependent tests in a fork with {university.relative_to(ROOT)}/{UNIVERSITY_FILE}")
         env = dict(os.environ)
         env.pop("SITE_URL", None)
+        env.setdefault(CACHE_VARIABLE, str(ROOT / "build" / "pdf-cache"))  # the PDFs this run made already
         # `python -m` puts the fork's folder first on the import path: its own code runs, not this one's.
         command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *DATA_TESTS, *pytest_args]
         return subprocess.run(command, cwd=fork, env=env).returncode

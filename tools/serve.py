@@ -6,6 +6,7 @@ import functools
 import gzip
 import http.server
 import io
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -77,17 +78,39 @@ class _GzipHandler(_Handler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve_site(root: Path, prefix: str | None = None, compress: bool = False) -> Iterator[str]:
-    """Serve `root` at http://127.0.0.1:PORT{prefix} (text gzipped with `compress`); yields that base URL."""
-    url = urlsplit(published_url())
-    prefix = prefix if prefix is not None else url.path or "/"
-    # On the site's own port when it is local, so that its absolute links work.
-    port = url.port or 0 if url.hostname == "127.0.0.1" else 0
+class _Server(http.server.ThreadingHTTPServer):
+    """Serves each request in a thread; a request its browser gave up on (a page closed as it loaded) is no error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError
+            super().handle_error(request, client_address)
+
+
+PREFIX = "/health-insurance-guide/"  # the path the tests' sites are built for, as on GitHub Pages
+
+
+def serving(root: Path, port: int, prefix: str = PREFIX, compress: bool = False) -> http.server.ThreadingHTTPServer:
+    """A server (not started yet) of `root` on 127.0.0.1:`port` under `prefix`; OSError if the port is taken."""
     handler = type("Handler", (_GzipHandler if compress else _Handler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(
+    return http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(root.resolve()))
     )
+
+
+@contextmanager
+def serve_site(root: Path, prefix: str | None = None, compress: bool = False, url: str | None = None) -> Iterator[str]:
+    """Serve `root` at http://127.0.0.1:PORT{prefix} (text gzipped with `compress`); yields that base URL. The
+    port is the one of `url` (default: the address the site is built for) when it is local and free, so that the
+    site's absolute links work; another one otherwise."""
+    address = urlsplit(url or published_url())
+    prefix = prefix if prefix is not None else address.path or "/"
+    port = address.port or 0 if address.hostname == "127.0.0.1" else 0
+    try:
+        server = serving(root, port, prefix, compress)
+    except OSError:  # the port is taken (by the tests' shared server, say)
+        server = serving(root, 0, prefix, compress)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

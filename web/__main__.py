@@ -11,15 +11,15 @@ from pathlib import Path
 
 from guide.errors import DataError
 from guide.report import notes, published, summary
-from handouts.build import slide_problems
+from handouts.build import handout_problems
 from macros.check import page_problems
 
 from .config import project_at
 
 
-def check(root: Path, slides: bool = True) -> int:
-    """Validate every data file, then every page and handout, and lay out the slides (unless `slides` is
-    False: the build lays them out anyway); print one line per problem. The exit status."""
+def check(root: Path) -> int:
+    """Validate every data file, then every page, then lay out every handout as the build will (keeping the PDFs
+    for it); print one line per problem, and the notes. The exit status."""
     try:
         project = project_at(root)
     except DataError as exc:
@@ -31,14 +31,15 @@ def check(root: Path, slides: bool = True) -> int:
     if address := published(project):
         print(address)
     problems = page_problems(project)
-    if slides and not problems:
-        problems = slide_problems(project)  # laid out as the build will: a slide too full stops it
+    if not problems:
+        problems, sheets = handout_problems(project)
+        for note in sheets:
+            print(f"Note: {note}")
     if problems:
         print(DataError(problems).report(), file=sys.stderr)
         return 1
-    print("Pages OK: every page's widgets and every handout render in every language.")
-    if slides:
-        print("Slides OK: every slide of every deck fits its page.")
+    print("Pages OK: every page's widgets render in every language.")
+    print("Handouts OK: every handout is laid out, and every slide of every deck fits its page.")
     return 0
 
 
@@ -47,11 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="check the data, the pages and the handouts")
     p_check.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: here)")
-    p_check.add_argument(
-        "--no-slides", action="store_true", help="do not lay out the slides (make build: the build does)"
-    )
     args = parser.parse_args(argv)
-    return check(args.project.resolve(), slides=not args.no_slides)
+    return check(args.project.resolve())
 
 
 if __name__ == "__main__":

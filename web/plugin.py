@@ -71,7 +71,7 @@ from render.typography import link_phones, link_words, typeset
 from . import head
 from .compiled import COMPILED
 from .config import config_languages
-from .extras import HandoutJob, make_handouts
+from .handouts import HandoutJob, make_handouts
 from .offline import SEARCH_HEADER, offline_copy
 from .prune import minify_own, prune_theme_css
 from .search import MARK, index_site

@@ -139,7 +139,9 @@ def foreign_texts(guide: Guide, lang: str, languages: tuple[str, ...], site_page
         foreign = [
             (name, fold(v(other)))
             for name, v in data_texts(guide)
-            if fold(v(other)) != fold(v(lang)) and len(v(other)) > 12
+            # a text the data gives in `lang` as the other language's (an untranslated text of an extra
+            # language, shown with its note until a translator writes it) is the page's own
+            if fold(v(other)) not in fold(v(lang)) and len(v(other)) > 12
         ]
         for page in site_pages:
             own = fold(page.own_language_text)

@@ -1,0 +1,606 @@
+"""What each handout shows, as plain data for its Typst template (handouts/typst/): every text already chosen
+for its situation, in its language, with its typography applied.
+
+Texts reach Typst as strings inside a JSON document: the templates place them as text, so a data text is never
+read as Typst markup or code, whatever characters it holds.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+import segno
+
+from guide.model import Contact, Document, Guide, Profile, Step, Text
+from guide.project import Project
+from render.environment import short_url, typed_url
+from render.site import CHOOSER_ANCHOR
+from render.typography import french, unbreakable_phones
+
+from .kinds import Handout
+from .slides import Slide, deck, waiting_text
+
+REGISTER_LINK = "etudiant-etranger"
+LINE = 50  # characters on a line of a handout's column, about: what a paragraph's margin is worth
+
+Say = Callable[[Text | str], str]
+
+
+def typeset(text: str, lang: str) -> str:
+    """A text with its language's typography (French spacing and apostrophes), phone numbers unbreakable."""
+    text = unbreakable_phones(text)
+    return french(text) if lang == "fr" else text
+
+
+def speaker(project: Project, lang: str) -> Say:
+    """`t`: a model text in `lang`, or a label of data/ui.yaml by name, typeset."""
+    labels = project.labels
+    return lambda value: typeset(value(lang) if isinstance(value, Text) else labels.get(value, lang), lang)
+
+
+def day(project: Project, when: date, lang: str) -> str:
+    """A date as the language writes it: "23 novembre 2026"."""
+    return typeset(project.labels.date(when, lang), lang)
+
+
+def qr_svg(url: str) -> str:
+    """A black-on-white QR code of `url` as SVG, with its quiet zone."""
+    return _qr(url)
+
+
+def _qr(url: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 - made once per process, shared by the PDFs
+    if url not in cache:
+        buffer = io.BytesIO()
+        segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=4, dark="#000", light="#fff")
+        cache[url] = buffer.getvalue().decode("utf-8")
+    return cache[url]
+
+
+def even_cut(lengths: Sequence[int], parts: int = 2) -> list[int]:
+    """Where to cut items of these lengths (in characters) into `parts` columns in order: the index each column
+    starts at. The longest column as short as can be; then columns as even as can be; then the earlier ones
+    the longer."""
+    total = len(lengths)
+    before = [sum(lengths[:k]) for k in range(total + 1)]
+    best: tuple[int, int, list[int]] | None = None
+    best_cuts: list[int] = []
+
+    def walk(cuts: list[int]) -> None:
+        nonlocal best, best_cuts
+        if len(cuts) == parts:
+            bounds = [*cuts, total]
+            sizes = [before[b] - before[a] for a, b in zip(bounds, bounds[1:], strict=False)]
+            key = (max(sizes), sum(x * x for x in sizes), [-c for c in cuts])
+            if best is None or key < best:
+                best, best_cuts = key, cuts
+            return
+        for start in range(cuts[-1], total + 1):
+            walk([*cuts, start])
+
+    walk([0])
+    return best_cuts
+
+
+def columns(items: Sequence[Any], length: Callable[[Any], int], parts: int = 2) -> list[list[Any]]:
+    """Items in order, in `parts` columns as even as whole items can make them."""
+    starts = even_cut([length(item) + LINE for item in items], parts)
+    bounds = [*starts, len(items)]
+    return [list(items[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def registers(guide: Guide, profile_id: str) -> bool:
+    """Whether a profile registers: one of its steps sends it to the registration site."""
+    return any(link.id == REGISTER_LINK for s in guide.steps_for(profile_id) for link in s.links_for(profile_id))
+
+
+def register_groups(guide: Guide) -> list[tuple[str, list[Profile]]]:
+    """The situations that must register and those that need not, as (label, profiles), empty groups left out."""
+    groups = [
+        ("must_register", [p for p in guide.profiles if registers(guide, p.id)]),
+        ("need_not_register", [p for p in guide.profiles if not registers(guide, p.id)]),
+    ]
+    return [(label, profiles) for label, profiles in groups if profiles]
+
+
+def who_needs(guide: Guide, doc: Document, t: Callable[[Text | str], str]) -> str:
+    """The situations that need a document, with the condition where there is one; "everyone" when it is
+    every situation that registers."""
+    plain: set[str] = set()
+    conditional: dict[str, Text] = {}
+    for use in doc.uses:
+        for pid in use.profiles:
+            if use.condition is None:
+                plain.add(pid)
+            else:
+                conditional.setdefault(pid, use.condition)
+    conditional = {pid: c for pid, c in conditional.items() if pid not in plain}
+    if not conditional and plain == {p.id for p in guide.profiles if registers(guide, p.id)}:
+        return t("everyone")
+    names = [t(p.name) for p in guide.profiles if p.id in plain]
+    names += [f"{t(p.name)} ({t(conditional[p.id])})" for p in guide.profiles if p.id in conditional]
+    return t("separator").join(names)
+
+
+def contact_list(project: Project, kinds: tuple[str, ...] = ()) -> list[Contact]:
+    """The national contacts (of `kinds`, or all), then the university's desk and its CPAM, which replaces the
+    national "your CPAM" entry."""
+    university = project.university
+    national = [
+        c
+        for c in project.guide.contacts
+        if (not kinds or c.kind in kinds) and not (c.kind == "office" and university.cpam)
+    ]
+    return national + [c for c in (university.desk, university.cpam) if c]
+
+
+def slide_list(handout: Handout, project: Project, fit: float = 1.0) -> list[Slide]:
+    """The slides a handout of the slides section walks (none for a sheet), its lists cut to `fit`."""
+    if handout.record.section != "slides":
+        return []
+    return deck(project, handout.langs, register_groups(project.guide), contact_list(project), fit)
+
+
+# -- pieces every sheet shares --------------------------------------------------------------------------------
+
+
+def link(url: str, text: str | None = None) -> dict[str, str]:
+    """An address as paper prints it, and where a tap on it in the PDF leads."""
+    return {"text": text or short_url(url), "url": url}
+
+
+def contact(c: Contact, t: Say) -> dict[str, Any]:
+    """One contact with everything a reader needs to reach it: number, hours, cost, address, e-mail or site."""
+    return {
+        "name": t(c.name),
+        "phone": c.phone,
+        "tel": "tel:" + "".join(ch for ch in c.phone if ch.isdigit() or ch == "+") if c.phone else None,
+        "hours": t(c.hours) if c.hours else None,
+        "cost": t(c.cost) if c.cost else None,
+        "address": c.address,
+        "email": c.email,
+        "site": contact_site(c.link, t) if c.link and not c.phone else None,
+    }
+
+
+def contact_length(c: dict[str, Any]) -> int:
+    return sum(len(v) if isinstance(v, str) else len(v["text"]) if isinstance(v, dict) else 0 for v in c.values())
+
+
+def image(project: Project) -> dict[str, Any] | None:
+    """The university's logo, as Typst reads it from the data: an SVG's text, or a picture's bytes."""
+    logo = project.university.logo
+    if not logo:
+        return None
+    path = project.root / "content" / logo
+    if logo.lower().endswith(".svg"):
+        return {"format": "svg", "svg": path.read_text(encoding="utf-8")}
+    return {"format": logo.rsplit(".", 1)[-1].lower().replace("jpg", "jpeg"), "bytes": list(path.read_bytes())}
+
+
+def in_langs(project: Project, langs: Sequence[str], make: Callable[[str], str]) -> list[dict[str, str]]:
+    """A text said once in each of `langs`: [{lang, text}]."""
+    return [{"lang": lang, "text": typeset(make(lang), lang)} for lang in langs]
+
+
+def frame(handout: Handout, project: Project, title: str) -> dict[str, Any]:
+    """What every handout has: its language(s), title, university, footer, preview notice and logo."""
+    guide, labels, university = project.guide, project.labels, project.university
+    lang = handout.lang
+    t = speaker(project, lang)
+    return {
+        "lang": lang,
+        "langs": list(handout.langs),
+        "title": title,
+        "author": t(university.name),
+        "subtitle": in_langs(project, handout.langs, lambda lang_: university.name(lang_)),
+        "preview": in_langs(
+            project, handout.langs, lambda lang_: labels.get("preview_notice", lang_).format(url=project.site_url)
+        )
+        if project.site.preview
+        else [],
+        "footer": f"{t(university.short_name)} · {t('last_checked')} {day(project, guide.last_checked, lang)}",
+        "address": link(project.site_url, project.site_url),
+        "logo": image(project),
+        "logo_alt": t(university.name),
+        "colors": dict(university.colors),
+        "colon": t("colon"),
+        "separator": t("separator"),
+    }
+
+
+def qr(url: str, captions: list[dict[str, str]]) -> dict[str, Any]:
+    return {"svg": qr_svg(url), "url": url, "caption": captions, "alt": " / ".join(c["text"] for c in captions)}
+
+
+def home_url(project: Project, lang: str) -> str:
+    return project.site_url + ("" if lang == project.guide.languages[0] else f"{lang}/")
+
+
+# -- the kinds ------------------------------------------------------------------------------------------------
+
+
+def checklist(handout: Handout, project: Project) -> dict[str, Any]:
+    """One situation's steps with boxes to tick, the documents it needs and whom to call, in one language."""
+    guide, lang = project.guide, handout.lang
+    t = speaker(project, lang)
+    profile = guide.profile(handout.profile)
+    mine = guide.steps_for(profile.id)
+    printed: set[str] = set()  # a note two steps share (either order) is printed once
+    steps = []
+    for step in mine:
+        notes = [t(n.text) for n in step.notes_for(profile.id)]
+        fresh = [n for n in notes if n not in printed]
+        printed.update(fresh)
+        urls = list(dict.fromkeys(link.url for link in step.links_for(profile.id)))
+        steps.append(
+            {
+                "id": step.id,
+                "title": f"{step.label}. {t(step.title)}",
+                "tasks": [t(task.text) for task in step.tasks_for(profile.id)],
+                "duration": t(step.duration),
+                "where": [link(url) for url in urls],
+                "while_waiting": t(step.while_waiting) if step.while_waiting else None,
+                "notes": fresh,
+            }
+        )
+    documents = []
+    for doc in guide.documents_for(profile.id):
+        uses = t("separator").join(
+            f"{t('step').lower()} {guide.step(use.step_id).label}{t('colon')} {need(use, t)}"
+            for use in doc.uses
+            if profile.id in use.profiles
+        )
+        documents.append({"name": t(doc.name), "uses": uses, "description": t(doc.description)})
+    skipped = [f"{s.label}. {t(s.title)}" for s in guide.steps if s not in mine]
+    title = handout.title(guide, project.labels)
+    return {
+        **frame(handout, project, typeset(title, lang)),
+        "intro": t(profile.description),
+        "skipped": {"label": t("skipped_steps") + t("colon"), "steps": skipped} if skipped else None,
+        "qrs": [qr(project.site_url + handout.qr_page(guide.languages[0]), [{"lang": lang, "text": t("scan_path")}])],
+        "labels": {k: t(k) + t("colon") for k in ("duration", "where", "while_waiting")}
+        | {k: t(k) for k in ("documents", "contacts")},
+        "steps": steps,
+        "documents": documents,
+        "contacts": [contact(c, t) for c in contact_list(project, ("phone", "office"))],
+    }
+
+
+def need(use: Any, t: Say) -> str:
+    """Whether a document is required or additional, and on what condition: "required, if you ..."."""
+    return t("required" if use.required else "additional") + (f", {t(use.condition)}" if use.condition else "")
+
+
+def overview(handout: Handout, project: Project) -> dict[str, Any]:
+    """Who registers, every step with its delay, every document with who needs it, every contact: one language."""
+    guide, lang = project.guide, handout.lang
+    t = speaker(project, lang)
+    groups = [
+        {"label": t(label) + t("colon"), "profiles": [{"name": t(p.name), "description": t(p.description)} for p in ps]}
+        for label, ps in register_groups(guide)
+    ]
+    documents = []
+    for doc in guide.documents:
+        formats = ", ".join(doc.formats)
+        if doc.formats and doc.max_size_mb:
+            formats += f", {int(doc.max_size_mb)} {t('megabytes')}"
+        documents.append(
+            {
+                "name": t(doc.name),
+                "formats": typeset(f"({formats})", lang) if doc.formats else None,
+                "who": f"{t('for_whom')}{t('colon')} {who_needs(guide, doc, t)}",
+            }
+        )
+    contacts = [contact(c, t) for c in contact_list(project)]
+    return {
+        **frame(handout, project, typeset(handout.title(guide, project.labels), lang)),
+        "intro": t("handout_intro"),
+        "qrs": [
+            qr(home_url(project, lang), [{"lang": lang, "text": t("scan_guide")}]),
+            qr(guide.links[REGISTER_LINK].url, [{"lang": lang, "text": t("scan_register")}]),
+        ],
+        "labels": {k: t(k) for k in ("who_registers", "handout_steps", "documents", "contacts")},
+        "questions": [
+            {"text": t(q.text), "options": t("separator").join(t(o.text) for o in q.options) + "."}
+            for q in situation_questions(guide)
+        ],
+        "groups": columns(
+            [item for g in groups for item in ([{"label": g["label"]}] + g["profiles"])],
+            lambda item: len(item.get("label", "")) + len(item.get("name", "")) + len(item.get("description", "")),
+        ),
+        "steps": [{"title": f"{s.label}. {t(s.title)}", "duration": t(s.duration)} for s in guide.steps],
+        "either_order": t("either_order") if any(s.either_order_with for s in guide.steps) else None,
+        "documents": columns(documents, lambda d: len(d["name"]) + len(d["formats"] or "") + len(d["who"])),
+        "contacts": columns(contacts, contact_length, 3),
+    }
+
+
+def situation_questions(guide: Guide) -> list[Any]:
+    """The questions that tell situations apart (asked first, and named by a situation's answers)."""
+    return [q for q in guide.questions if not q.ask_if and any(q.id in p.answers for p in guide.profiles)]
+
+
+def bilingual(handout: Handout, project: Project) -> dict[str, Any]:
+    """The overview's facts in the default language beside another, row by row."""
+    guide, langs = project.guide, handout.langs
+    says = {lang: speaker(project, lang) for lang in langs}
+
+    def row(make: Callable[[Say, str], Any]) -> list[Any]:
+        return [make(says[lang], lang) for lang in langs]
+
+    tables = [
+        {
+            "heading": row(lambda t, lang: t("who_registers")),
+            "rows": [
+                row(
+                    lambda t, lang, label=label, ps=ps: {
+                        "label": t(label) + t("colon"),
+                        "text": t("separator").join(t(p.name) for p in ps),
+                    }
+                )
+                for label, ps in register_groups(guide)
+            ]
+            + [
+                row(lambda t, lang, q=q: {"muted": f"{t(q.text)} {t('separator').join(t(o.text) for o in q.options)}."})
+                for q in situation_questions(guide)
+            ],
+        },
+        {
+            "heading": row(lambda t, lang: t("handout_steps")),
+            "rows": [
+                row(lambda t, lang, s=s: {"label": f"{s.label}. {t(s.title)}", "text": f"— {t(s.duration)}"})
+                for s in guide.steps
+            ]
+            + (
+                [row(lambda t, lang: {"muted": t("either_order")})]
+                if any(s.either_order_with for s in guide.steps)
+                else []
+            ),
+        },
+        {
+            "heading": row(lambda t, lang: t("documents")),
+            "rows": [
+                row(lambda t, lang, d=d: {"label": t(d.name) + t("colon"), "muted": who_needs(guide, d, t)})
+                for d in guide.documents
+            ],
+        },
+        {
+            "heading": row(lambda t, lang: t("contacts")),
+            "rows": [row(lambda t, lang, c=c: {"contact": contact(c, t)}) for c in contact_list(project)],
+        },
+    ]
+    title = " / ".join(typeset(project.labels.get("handout_title", lang), lang) for lang in langs)
+    homes = [home_url(project, lang) for lang in langs]
+    return {
+        **frame(handout, project, title),
+        "qrs": [
+            qr(homes[0], in_langs(project, langs, lambda lang: project.labels.get("scan_guide", lang))),
+            qr(
+                guide.links[REGISTER_LINK].url,
+                in_langs(project, langs, lambda lang: project.labels.get("scan_register", lang)),
+            ),
+        ],
+        "tables": tables,
+    }
+
+
+def _step_slide(step: Step, t: Say) -> dict[str, Any]:
+    return {
+        "title": t(step.slide_title or step.title),
+        "tasks": [t(task.slide or task.text) for task in step.key_tasks],
+        "duration_label": t("duration") + t("colon"),
+        "duration": t(step.slide_duration or step.duration),
+    }
+
+
+def slide_content(slide: Slide, project: Project, t: Say, lang: str) -> dict[str, Any]:
+    """What one slide shows in one language."""
+    labels = project.labels
+    if slide.kind == "preview":
+        return {"notice": typeset(labels.get("preview_notice", lang).format(url=project.site_url), lang)}
+    if slide.kind == "title":
+        return {
+            "title": t("slides_title"),
+            "name": t(project.university.name),
+            "checked": f"{t('last_checked')} {day(project, project.guide.last_checked, lang)}",
+        }
+    if slide.kind == "who":
+        return {
+            "heading": t("who_registers"),
+            "groups": [{"label": t(g), "items": [t(p.name) for p in ps]} for g, ps in slide.items],
+        }
+    if slide.kind == "step":
+        return {"heading": f"{t('step')} {slide.step.label}", **_step_slide(slide.step, t)}
+    if slide.kind == "documents":
+        return {
+            "heading": t("documents"),
+            "groups": [
+                {
+                    "label": t(slide.heading),
+                    "items": [
+                        {"text": t(doc.name), "muted": f"({t(condition)})" if condition else None}
+                        for doc, condition in slide.items
+                    ],
+                }
+            ],
+        }
+    if slide.kind == "waiting":
+        return {
+            "heading": t("while_waiting"),
+            "paragraphs": [{"label": f"{s.label}. {t(s.title)}", "text": t(waiting_text(s))} for s in slide.items],
+        }
+    if slide.kind == "contacts":
+        return {
+            "heading": t("contacts"),
+            "paragraphs": [
+                {
+                    "label": t(c.name) + (f"{t('colon')} " if c.phone or c.link else ""),
+                    "phone": c.phone,
+                    "text": None if c.phone else (short_url(c.link.url) if c.link else None),
+                    "muted": t(c.hours) if c.hours else None,
+                }
+                for c in slide.items
+            ],
+        }
+    if slide.kind == "desk":
+        paragraphs: list[dict[str, Any]] = []
+        for i, (kind, item) in enumerate(slide.items):
+            if kind == "desk":
+                lines = [item.address, t(item.hours) if item.hours else None, item.phone, item.email]
+                paragraphs.append({"label": t(item.name), "lines": [x for x in lines if x]})
+            else:
+                if i == 0 or slide.items[i - 1][0] != "session":
+                    paragraphs.append({"subheading": t("sessions_title")})
+                when = day(project, item.day, lang) + (f", {item.time}" if item.time else "")
+                paragraphs.append({"text": f"{when}{t('colon')} {t(item.place)}"})
+        return {"heading": t("slides_desk"), "paragraphs": paragraphs}
+    if slide.kind == "closing":
+        url = home_url(project, lang)
+        chooser = f"{url}#{CHOOSER_ANCHOR}"
+        return {
+            "heading": t("slides_closing"),
+            "scan": t("slides_scan"),
+            "address": typed_url(url),
+            "url": url,
+            "qr": qr_svg(chooser),
+            "qr_url": chooser,
+        }
+    raise ValueError(f"unknown kind of slide: {slide.kind}")
+
+
+def slides(handout: Handout, project: Project, cut: list[Slide]) -> dict[str, Any]:
+    """A deck: every slide in each of its languages, numbered as `cut` lists them."""
+    langs = handout.langs
+    says = {lang: speaker(project, lang) for lang in langs}
+    title = " / ".join(typeset(project.labels.get("slides_title", lang), lang) for lang in langs)
+    return {
+        **frame(handout, project, title),
+        "slides": [
+            {
+                "kind": slide.kind,
+                "where": slide.where,
+                "part": f"{slide.part}/{slide.parts}" if slide.parts > 1 else None,
+                "content": [{"lang": lang, **slide_content(slide, project, says[lang], lang)} for lang in langs],
+            }
+            for slide in cut
+        ],
+        "short_name": says[langs[0]](project.university.short_name),
+    }
+
+
+def notes(handout: Handout, project: Project, cut: list[Slide]) -> dict[str, Any]:
+    """The speaker's notes of a deck, slide by slide, numbered as the deck `cut` is: everything the data says."""
+    guide, lang, labels = project.guide, handout.lang, project.labels
+    t = speaker(project, lang)
+    sections = []
+    heads = {
+        "title": "slides_title",
+        "who": "who_registers",
+        "waiting": "while_waiting",
+        "contacts": "contacts",
+        "desk": "slides_desk",
+        "closing": "slides_closing",
+    }
+    for number, slide in enumerate(cut, start=1):
+        head = t("slide_number").format(number=number)
+        if slide.kind == "step":
+            head += f" — {t('step')} {slide.step.label}. {t(slide.step.title)}"
+        elif slide.kind == "documents":
+            head += " — " + t("slides_documents").format(name=t(slide.heading))
+        elif slide.kind in heads:
+            head += " — " + t(heads[slide.kind])
+        if slide.parts > 1:
+            head += " " + t("slide_part").format(part=slide.part, parts=slide.parts)
+        sections.append({"heading": head, "blocks": _note_blocks(slide, project, t, lang)})
+    chooser = f"{home_url(project, lang)}#{CHOOSER_ANCHOR}"
+    return {
+        **frame(handout, project, typeset(handout.title(guide, labels), lang)),
+        "qrs": [qr(chooser, [{"lang": lang, "text": t("slides_closing")}])],
+        "sections": sections,
+    }
+
+
+def _note_blocks(slide: Slide, project: Project, t: Say, lang: str) -> list[dict[str, Any]]:
+    """The paragraphs and lists of one slide's notes: {p} (with an optional bold {label}), {list}, {muted}."""
+    guide, labels = project.guide, project.labels
+    colon = t("colon")
+    if slide.kind == "preview":
+        return [{"p": typeset(labels.get("preview_notice", lang).format(url=project.site_url), lang)}]
+    if slide.kind == "title":
+        return [{"p": f"{t(project.university.name)}. {t('handout_intro')}"}]
+    if slide.kind == "who":
+        out: list[dict[str, Any]] = []
+        for group, profiles in slide.items:
+            out.append({"label": t(group) + colon})
+            out.append({"list": [f"{t(p.name)}{colon} {t(p.description)}" for p in profiles]})
+        return out
+    if slide.kind == "step":
+        step = slide.step
+        tasks = []
+        for task in step.tasks:
+            text = t(task.text)
+            if len(task.profiles) < len(step.applies_to):
+                who = t("separator").join(t(guide.profile(p).name) for p in step.applies_to if p in task.profiles)
+                text += f" ({t('for_whom')} {who})"
+            tasks.append(text)
+        out = [
+            {"p": t(step.summary)},
+            {"label": t("tasks")},
+            {"list": tasks},
+            {"label": t("duration") + colon, "p": t(step.duration)},
+        ]
+        if step.while_waiting:
+            out.append({"label": t("while_waiting") + colon, "p": t(step.while_waiting)})
+        out.append({"label": t("if_stuck") + colon, "p": t(step.if_stuck)})
+        out += [{"note": t(n.text)} for n in step.notes]
+        if step.links:
+            out.append({"label": t("where") + colon, "links": [contact_site(lk, t) for lk in step.links]})
+        checks = [
+            f"{t(c.source.title)}, {t(c.source.publisher)} ({t('checked')} {day(project, c.checked, lang)})"
+            for c in step.sources
+        ]
+        out.append({"muted": f"{t('sources')}{colon} " + t("separator").join(checks)})
+        return out
+    if slide.kind == "documents":
+        return [{"list": [f"{t(d.name)}{f' ({t(c)})' if c else ''}{colon} {t(d.description)}" for d, c in slide.items]}]
+    if slide.kind == "waiting":
+        return [{"label": f"{s.label}. {t(s.title)}{colon}", "p": t(s.while_waiting)} for s in slide.items]
+    if slide.kind == "contacts":
+        return [{"contact": contact(c, t), "muted": t(c.description)} for c in slide.items]
+    if slide.kind == "desk":
+        out = []
+        for kind, item in slide.items:
+            if kind == "desk":
+                out.append({"contact": contact(item, t), "muted": t(item.description)})
+            else:
+                when = day(project, item.day, lang) + (f", {item.time}" if item.time else "")
+                out.append({"label": f"{when}{colon} {t(item.place)}", "p": t(item.description)})
+        return out
+    if slide.kind == "closing":
+        return [{"p": t("slides_scan"), "links": [link(home_url(project, lang), typed_url(home_url(project, lang)))]}]
+    raise ValueError(f"unknown kind of slide: {slide.kind}")
+
+
+def contact_site(lk: Any, t: Say) -> dict[str, str]:
+    """A link as paper shows it: its label, then where to type it when the label does not say."""
+    label = t(lk.label)
+    host = short_url(lk.url)
+    return link(lk.url, label if host.split("/")[0] in label else f"{label} ({host})")
+
+
+def sheet_data(handout: Handout, project: Project, cut: list[Slide] | None = None) -> dict[str, Any]:
+    """The data of a handout's template; a deck and its notes take the slides as `cut`."""
+    kind = handout.record.layout or handout.kind
+    if kind == "slides":
+        return slides(handout, project, cut if cut is not None else slide_list(handout, project))
+    if kind == "slide_notes":
+        return notes(handout, project, cut if cut is not None else slide_list(handout, project))
+    return {"checklist": checklist, "overview": overview, "bilingual": bilingual}[kind](handout, project)
+
+
+def creation_date(project: Project) -> date:
+    """The date a handout says it was made: the day its facts were last checked (the same PDF for the same facts)."""
+    return project.guide.last_checked
