@@ -1,28 +1,39 @@
-"""Colour contrast (WCAG), for checking a university's colours and deriving their dark-scheme variants."""
+"""Colour contrast (WCAG 2), and the shade of a colour nearest to it that reaches a contrast: for checking a
+university's colours and for deriving the shades the site shows them in (render/palette.py)."""
 
 from __future__ import annotations
 
-MIN_CONTRAST = 4.5  # WCAG AA for normal text: white on the colours, the colours on white
-DARK_BACKGROUND = "#1e2029"  # Material's slate scheme, near enough for a contrast check
+MIN_CONTRAST = 4.5  # WCAG AA for normal text
+WHITE, BLACK = "#ffffff", "#000000"
 
 
-def contrast(color: str, other: str = "#ffffff") -> float:
+def _rgb(color: str) -> list[int]:
+    return [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+
+
+def luminance(color: str) -> float:
+    """The relative luminance of a #rrggbb colour (WCAG 2)."""
+    channels = [c / 255 for c in _rgb(color)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(color: str, other: str = WHITE) -> float:
     """WCAG contrast ratio between two #rrggbb colours."""
-
-    def luminance(hex_color: str) -> float:
-        channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
     high, low = sorted((luminance(color), luminance(other)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
-def lighter_for_dark(color: str, background: str = DARK_BACKGROUND) -> str:
-    """`color` mixed with white until it reads on a dark background (contrast 4.5:1)."""
-    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
-    for step in range(0, 101, 5):
-        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 100):02x}" for c in rgb)
-        if contrast(mixed, background) >= MIN_CONTRAST:
-            return mixed
-    return "#ffffff"
+def mix(color: str, toward: str, share: float) -> str:
+    """`color` with `share` (0 to 1) of `toward` mixed in."""
+    return "#" + "".join(f"{round(a + (b - a) * share):02x}" for a, b in zip(_rgb(color), _rgb(toward), strict=True))
+
+
+def nearest_readable(color: str, backgrounds: tuple[str, ...], toward: str, ratio: float = MIN_CONTRAST) -> str:
+    """The shade of `color` nearest to it, mixed with `toward` (white or black) by the least share that gives it
+    `ratio` against every one of `backgrounds`; `color` itself when it already does."""
+    for step in range(101):
+        shade = mix(color, toward, step / 100)
+        if all(contrast(shade, b) >= ratio for b in backgrounds):
+            return shade
+    return toward

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .checker import Checker
-from .colors import MIN_CONTRAST, contrast
+from .colors import BLACK, MIN_CONTRAST, WHITE, contrast, nearest_readable
 from .errors import DataError, Problem
 from .loader import Registry, add_links, add_sources, build_step, make_contact
 from .model import Contact, DocumentUse, Guide, Step, Text, number_steps
@@ -127,12 +127,12 @@ def load_university(
     if logo and not (data_dir.parent / "content" / logo).is_file():
         check.add(("logo",), f"no file content/{logo}")
     for key, color in raw["colors"].items():
-        ratio = contrast(color)
-        if ratio < MIN_CONTRAST:
+        ratio = contrast(color, WHITE)
+        if ratio < MIN_CONTRAST:  # headings and buttons write white on it, in both colour schemes
             check.add(
                 ("colors", key),
-                f"{color} is too light: white text on it has a contrast of {ratio:.1f}:1, "
-                f"at least {MIN_CONTRAST}:1 is needed",
+                f"{color} is too light: white text on it has a contrast of {ratio:.1f}:1, at least {MIN_CONTRAST}:1 "
+                f"is needed; {nearest_readable(color, (WHITE,), BLACK)} is the nearest darker shade that has it",
             )
 
     reg = Registry(tuple(raw.get("allowed_hosts", ())))

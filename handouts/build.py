@@ -61,7 +61,17 @@ def lay_out_handout(handout: Handout, project: Project) -> tuple[list[Slide], La
     return slides, _layout(handout, project, _data(handout, project, slides))
 
 
-def crowded_slides(handout: Handout, laid: Laid) -> list[Problem]:
+def source_of(project: Project, where: str) -> str:
+    """The data file whose texts a slide or a step of a handout shows ('steps.<id>', 'slides.desk', ...)."""
+    local = {f"steps.{ls.step.id}" for ls in project.university.steps} | {"slides.desk", "slides.title"}
+    return (
+        "data/university.yaml"
+        if where in local and (project.root / "data" / "university.yaml").is_file()
+        else ("data/steps.yaml")
+    )
+
+
+def crowded_slides(handout: Handout, laid: Laid, project: Project) -> list[Problem]:
     """Each slide of a laid-out deck whose texts do not fit it, named by where they come from."""
     problems = []
     for crowded in laid.measured.get("crowded", []):
@@ -76,7 +86,8 @@ def crowded_slides(handout: Handout, laid: Laid) -> list[Problem]:
                 f"{HANDOUTS_FOLDER}/{handout.filename}",
                 None,
                 where,
-                f"too long for one slide (slide {crowded['number']}), even in 24-point type: {hint}",
+                f"too long for one slide (slide {crowded['number']}), even in 24-point type: {hint} "
+                f"(in {source_of(project, where)})",
             )
         )
     return problems
@@ -91,10 +102,9 @@ def over_budget(handout: Handout, project: Project, laid: Laid) -> Problem | Non
     longest = max(heights, key=heights.__getitem__) if heights else None
     message = f"{laid.pages} pages, more than the {budget} a {handout.kind} may have; nothing is left out"
     if longest:
-        local = any(ls.step.id == longest for ls in project.university.steps)
-        home = "data/university.yaml" if local else "data/steps.yaml"
         message += (
-            f", and its longest step is this one ({heights[longest] / PAGE_HEIGHT_PT:.0%} of a page, in {home}): "
+            f", and its longest step is this one ({heights[longest] / PAGE_HEIGHT_PT:.0%} of a page, in "
+            f"{source_of(project, f'steps.{longest}')}): "
             "shorten it to keep the sheet within its pages"
         )
     return Problem(f"{HANDOUTS_FOLDER}/{handout.filename}", None, f"steps.{longest}" if longest else "", message)
@@ -111,7 +121,7 @@ def handout_problems(project: Project) -> tuple[list[Problem], list[Problem]]:
         except DataError as exc:
             errors += exc.problems
             continue
-        errors += crowded_slides(handout, laid)
+        errors += crowded_slides(handout, laid, project)
         if note := over_budget(handout, project, laid):
             notes.append(note)
     return errors, notes
@@ -146,7 +156,7 @@ def render_handouts(
         if only is not None and handout.filename not in only:
             continue
         _, laid = lay_out_handout(handout, project)
-        crowded = crowded_slides(handout, laid)
+        crowded = crowded_slides(handout, laid, project)
         if crowded:
             raise DataError(crowded)
         if notes is not None and (note := over_budget(handout, project, laid)):

@@ -151,7 +151,7 @@ def link(url: str, text: str | None = None) -> dict[str, str]:
     return {"text": text or short_url(url), "url": url}
 
 
-def contact(c: Contact, t: Say) -> dict[str, Any]:
+def contact(c: Contact, t: Say, lang: str) -> dict[str, Any]:
     """One contact with everything a reader needs to reach it: number, hours, cost, address, e-mail or site."""
     return {
         "name": t(c.name),
@@ -159,7 +159,7 @@ def contact(c: Contact, t: Say) -> dict[str, Any]:
         "tel": "tel:" + "".join(ch for ch in c.phone if ch.isdigit() or ch == "+") if c.phone else None,
         "hours": t(c.hours) if c.hours else None,
         "cost": t(c.cost) if c.cost else None,
-        "address": c.address,
+        "address": typeset(c.address, lang) if c.address else None,
         "email": c.email,
         "site": contact_site(c.link, t) if c.link and not c.phone else None,
     }
@@ -265,7 +265,7 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
         | {k: t(k) for k in ("documents", "contacts")},
         "steps": steps,
         "documents": documents,
-        "contacts": [contact(c, t) for c in contact_list(project, ("phone", "office"))],
+        "contacts": [contact(c, t, lang) for c in contact_list(project, ("phone", "office"))],
     }
 
 
@@ -294,7 +294,7 @@ def overview(handout: Handout, project: Project) -> dict[str, Any]:
                 "who": f"{t('for_whom')}{t('colon')} {who_needs(guide, doc, t)}",
             }
         )
-    contacts = [contact(c, t) for c in contact_list(project)]
+    contacts = [contact(c, t, lang) for c in contact_list(project)]
     return {
         **frame(handout, project, typeset(handout.title(guide, project.labels), lang)),
         "intro": t("handout_intro"),
@@ -369,7 +369,7 @@ def bilingual(handout: Handout, project: Project) -> dict[str, Any]:
         },
         {
             "heading": row(lambda t, lang: t("contacts")),
-            "rows": [row(lambda t, lang, c=c: {"contact": contact(c, t)}) for c in contact_list(project)],
+            "rows": [row(lambda t, lang, c=c: {"contact": contact(c, t, lang)}) for c in contact_list(project)],
         },
     ]
     title = " / ".join(typeset(project.labels.get("handout_title", lang), lang) for lang in langs)
@@ -449,7 +449,12 @@ def slide_content(slide: Slide, project: Project, t: Say, lang: str) -> dict[str
         paragraphs: list[dict[str, Any]] = []
         for i, (kind, item) in enumerate(slide.items):
             if kind == "desk":
-                lines = [item.address, t(item.hours) if item.hours else None, item.phone, item.email]
+                lines = [
+                    typeset(item.address, lang) if item.address else None,
+                    t(item.hours) if item.hours else None,
+                    item.phone,
+                    item.email,
+                ]
                 paragraphs.append({"label": t(item.name), "lines": [x for x in lines if x]})
             else:
                 if i == 0 or slide.items[i - 1][0] != "session":
@@ -569,12 +574,12 @@ def _note_blocks(slide: Slide, project: Project, t: Say, lang: str) -> list[dict
     if slide.kind == "waiting":
         return [{"label": f"{s.label}. {t(s.title)}{colon}", "p": t(s.while_waiting)} for s in slide.items]
     if slide.kind == "contacts":
-        return [{"contact": contact(c, t), "muted": t(c.description)} for c in slide.items]
+        return [{"contact": contact(c, t, lang), "muted": t(c.description)} for c in slide.items]
     if slide.kind == "desk":
         out = []
         for kind, item in slide.items:
             if kind == "desk":
-                out.append({"contact": contact(item, t), "muted": t(item.description)})
+                out.append({"contact": contact(item, t, lang), "muted": t(item.description)})
             else:
                 when = day(project, item.day, lang) + (f", {item.time}" if item.time else "")
                 out.append({"label": f"{when}{colon} {t(item.place)}", "p": t(item.description)})

@@ -246,7 +246,7 @@ def test_a_step_too_long_for_its_slide_stops_the_check_and_the_build_naming_the_
     crowd(small.root, step_id)
     project = project_at(small.root)
     [handout] = [h for h in catalogue(project.guide) if h.filename == "slides-en.pdf"]
-    [problem] = crowded_slides(handout, lay_out_handout(handout, project)[1])
+    [problem] = crowded_slides(handout, lay_out_handout(handout, project)[1], project)
     assert problem.path == f"steps.{step_id}" and "too long for one slide" in problem.message
 
     assert check(small.root) == 1

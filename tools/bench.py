@@ -29,8 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from render.palette import university_css
 from render.site import SEARCH_BUNDLE, SEARCH_SCRIPT, STORAGE_KEY, UNIVERSITY_CSS
-from render.theme import university_css
 from web.config import project_at, raw_config
 from web.plugin import RENDERED_MARKDOWN
 

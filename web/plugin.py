@@ -49,6 +49,7 @@ from macros.pages import step_pages, widget_calls
 from macros.registry import widgets
 from macros.widget import WidgetContext, WidgetInputError
 from render.changes import atom_feed
+from render.palette import university_css
 from render.site import (
     CHECKLIST_SCRIPT,
     GLOSSARY_PAGE,
@@ -65,7 +66,6 @@ from render.site import (
     route_source,
     route_url,
 )
-from render.theme import university_css
 from render.typography import link_phones, link_words, typeset
 
 from . import head
