@@ -10,7 +10,7 @@ from .changes import History, read_history
 from .errors import DataError, Problem
 from .loader import load_guide
 from .model import Guide
-from .siteaddress import SiteAddress, resolve
+from .siteaddress import SiteAddress, repository, resolve
 from .translations import Translation, load_translations, translation_files
 from .ui import Labels, load_labels
 from .university import University, load_university, merge, read_layers
@@ -26,6 +26,7 @@ class Project:
     labels: Labels
     site: SiteAddress
     translations: tuple[Translation, ...] = ()  # the extra languages, from data/translations/
+    repository: str | None = None  # where readers report a problem (https://github.com/OWNER/REPO), if known
     notes: tuple[Problem, ...] = ()  # not errors: what is out of date or past, for `make check` to tell
 
     @property
@@ -77,6 +78,7 @@ def load_project(root: Path, site_languages: tuple[str, ...]) -> Project:
         guide=merge(national, university),
         labels=labels,
         site=resolve(root, university.site_url),
+        repository=repository(root, university.repository),
         translations=tuple(translations),
         notes=tuple(notes) + university.notes,
     )

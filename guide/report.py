@@ -66,6 +66,11 @@ def notes(project: Project) -> list[str]:
     lines = [str(problem) for problem in project.notes] + missing_local_details(project)
     if note := history_note(project):
         lines.append(note)
+    if project.repository is None:
+        lines.append(
+            "no GitHub repository is known, so the pages have no 'report a problem' link. Set repository in "
+            "data/university.yaml, or push to GitHub (the build finds it in GitHub Actions or from the remote)."
+        )
     site = project.site
     if site.preview:
         lines.append(

@@ -58,6 +58,24 @@ def git_remote(root: Path) -> str | None:
     return result.stdout.strip() or None if result.returncode == 0 else None
 
 
+def github_repository(remote: str) -> str | None:
+    """https://github.com/OWNER/REPO for a GitHub remote URL, or None for any other remote."""
+    match = GITHUB_REMOTE.match(remote.strip())
+    return f"https://github.com/{match['owner']}/{match['repo']}" if match else None
+
+
+def repository(root: Path, university_repository: str | None) -> str | None:
+    """The GitHub repository readers report problems to: the one GitHub Actions runs in ($GITHUB_REPOSITORY),
+    `repository` in the university layer, or the git remote `origin` when it is on GitHub; None without any."""
+    running = os.environ.get("GITHUB_REPOSITORY", "").strip()
+    if re.fullmatch(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+", running):
+        return f"https://github.com/{running}"
+    if university_repository:
+        return university_repository
+    remote = git_remote(root)
+    return github_repository(remote) if remote else None
+
+
 def resolve(root: Path, university_url: str | None) -> SiteAddress:
     """Where the site at `root` is published (see the module's docstring for the order)."""
     explicit = os.environ.get("SITE_URL", "").strip()

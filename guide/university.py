@@ -66,6 +66,7 @@ class University:
     steps: tuple[LocalStep, ...] = ()
     allowed_hosts: tuple[str, ...] = ()  # the university's own hosts, beside the national ones
     notes: tuple[Problem, ...] = ()  # not errors, but worth telling whoever keeps the file
+    repository: str | None = None  # its GitHub repository, when the build cannot find it by itself
 
 
 def read_layers(
@@ -209,6 +210,7 @@ def load_university(
         tuple(local_steps),
         tuple(raw.get("allowed_hosts", ())),
         tuple(notes),
+        raw.get("repository"),
     )
     if check.problems:
         raise DataError(check.problems)

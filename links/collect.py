@@ -69,6 +69,8 @@ def urls_in_site(site: Path) -> list[FoundUrl]:
     found = []
     for page in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for report in soup.select("p.hig-report"):  # the reader's way to the publisher's issue form: not a fact
+            report.decompose()
         for tag, attribute in URL_ATTRIBUTES.items():
             for element in soup.find_all(tag):
                 value = element.get(attribute)

@@ -65,6 +65,8 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ[SHARED_VARIABLE] = str(shared)
     os.environ["SITE_URL"] = f"http://127.0.0.1:{server.server_port}{PREFIX}"
     os.environ.setdefault(CACHE_VARIABLE, str(ROOT / "build" / "pdf-cache"))  # shared by the fork run too
+    # Where readers report a problem: the repository GitHub Actions runs in, else a test one (as a clone of a fork).
+    os.environ.setdefault("GITHUB_REPOSITORY", "some-university/health-insurance-guide")
     config.stash[_SHARED] = (shared, server)
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
@@ -50,6 +50,7 @@ from macros.registry import widgets
 from macros.widget import WidgetContext, WidgetInputError
 from render.changes import atom_feed
 from render.palette import university_css
+from render.report import report_url
 from render.site import (
     CHECKLIST_SCRIPT,
     GLOSSARY_PAGE,
@@ -357,6 +358,18 @@ class GuidePlugin(BasePlugin):
         self.csp[page.file.src_uri] = self._csp(config, context["base_url"])
         lang = page.file.locale
         searcher = self.search.get(lang)
+        project = self._project()
+        if project.repository:  # "report a problem with this page" (overrides/main.html)
+            context["hig_report"] = {
+                "href": report_url(
+                    project.repository,
+                    config.site_url + page.url,
+                    lang,
+                    self._steps_shown(page, lang),
+                    project.labels.get("report_title", lang).format(page=unescape(page.title or "")),
+                ),
+                "label": project.labels.get("report_page", lang),
+            }
         if searcher is not None:  # the header's search field (overrides/partials/hig-search.html)
             labels = self._project().labels
             context["hig_search"] = {
@@ -365,6 +378,14 @@ class GuidePlugin(BasePlugin):
                 "placeholder": labels.get("search_field", lang),
             }
         return context
+
+    def _steps_shown(self, page: Page, lang: str) -> list[str]:
+        """The ids of the steps a page shows: in full (a topic page), or a situation's (its route page)."""
+        shown = [step_id for step_id, file in self.steps.get(lang, {}).items() if file is page.file]
+        for profile_id, file in self.routes.get(lang, {}).items():
+            if file is page.file:
+                shown = [s.id for s in self._project().guide.steps_for(profile_id)]
+        return shown
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         with self._timed(page):
