@@ -1,4 +1,4 @@
-""""Report a problem with this page": a link that opens the publisher's GitHub issue form, filled in with the page,
+""" "Report a problem with this page": a link that opens the publisher's GitHub issue form, filled in with the page,
 the steps it shows and its language (.github/ISSUE_TEMPLATE/fact.yml names the fields). Nothing is sent until the
 reader clicks, and then only to GitHub, by the reader's own browser."""
 
