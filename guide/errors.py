@@ -44,3 +44,14 @@ def format_path(path: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+FORK_HINT = (
+    "If data/university.yaml passed before you pulled upstream's changes, CHANGELOG.md says what changed for "
+    "forks (its lines 'For forks')."
+)
+
+
+def fork_hint(problems: list[Problem]) -> str | None:
+    """Where a university whose own file stopped passing finds why, when one of `problems` is in that file."""
+    return FORK_HINT if any(p.file.endswith("university.yaml") for p in problems) else None

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from guide.errors import DataError
+from guide.errors import DataError, fork_hint
 from guide.report import notes, published, summary
 from handouts.build import handout_problems
 from macros.check import page_problems
@@ -24,6 +24,8 @@ def check(root: Path) -> int:
         project = project_at(root)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
+        if hint := fork_hint(exc.problems):
+            print(f"Note: {hint}")
         return 1
     print(summary(project))
     for note in notes(project):
