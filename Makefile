@@ -8,10 +8,12 @@ BUILD_STAMP := $(VENV)/.build-$(shell cat requirements.txt pyproject.toml | sha1
 DEV_STAMP   := $(VENV)/.dev-$(shell cat requirements.txt pyproject.toml requirements-dev.txt | sha1sum | cut -c1-12)
 PIP     := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: build test check linkcheck bench serve serve-quick canary lock clean
+.PHONY: build test test-fast check linkcheck bench serve serve-quick canary lock clean
 
 # The pinned packages, then this project itself in editable mode (its packages and its MkDocs plugin).
 $(BUILD_STAMP): requirements.txt pyproject.toml
+	@command -v $(PYTHON3) >/dev/null || { echo "Missing on this computer: $(PYTHON3) (Python 3.11 or newer; README.md, Quick start)" >&2; exit 1; }
+	@$(PYTHON3) tools/system.py build
 	@test -x $(PY) || $(PYTHON3) -m venv $(VENV)
 	$(PIP) -r requirements.txt
 	$(PIP) --no-deps -e .
@@ -20,6 +22,14 @@ $(BUILD_STAMP): requirements.txt pyproject.toml
 $(DEV_STAMP): $(BUILD_STAMP) requirements-dev.txt
 	$(PIP) -r requirements-dev.txt
 	@rm -f $(VENV)/.dev-* && touch $@
+
+## test-fast: for the edit loop: the linter, the unit tests, one build and a browser smoke test (well under a minute)
+FAST_TESTS := tests/test_widgets.py tests/test_handout_kinds.py tests/test_layers.py tests/test_data_file.py \
+  tests/test_bad_data.py tests/test_workflows.py tests/test_packaging.py tests/test_changelog.py tests/test_system.py \
+  tests/test_site.py tests/test_browser_checklist.py::test_ticks_survive_a_reload_and_a_change_of_language
+test-fast: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -n auto --dist loadfile -q $(FAST_TESTS)
 
 ## check: validate the data files and the pages, and say in plain words what is wrong (OK here means the build will pass)
 check: $(BUILD_STAMP)
@@ -30,8 +40,9 @@ build: $(BUILD_STAMP)
 	@$(PY) -m web check
 	@NO_MKDOCS_2_WARNING=1 $(PY) -m tools.build
 
-## test: the whole offline test suite and the linter, then the data-dependent tests again as a fork would run them
+## test: the whole offline test suite and the linter, then the data-dependent tests again as forks would run them
 test: $(DEV_STAMP)
+	@$(PYTHON3) tools/system.py test
 	$(VENV)/bin/ruff check .
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -n auto --dist loadfile
 	NO_MKDOCS_2_WARNING=1 $(PY) -m tools.as_fork -n auto --dist loadfile

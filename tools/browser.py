@@ -21,9 +21,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+MAC_BROWSERS = (
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+)
+
+
 def chromium_path() -> str | None:
-    """The system Chromium (Debian's package), or None when it is missing."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """The system Chromium (Debian's package; $CHROMIUM, or the app on a Mac), or None when it is missing."""
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return found or next((path for path in MAC_BROWSERS if os.path.exists(path)), None)
 
 
 @contextmanager
