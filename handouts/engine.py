@@ -13,6 +13,7 @@ import io
 import json
 import os
 import tempfile
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -61,11 +62,21 @@ def _compiler(template: str) -> typst.Compiler:
 
 
 def _pack(pdf: bytes) -> bytes:
-    """The PDF with its objects in compressed object streams (Typst writes each object on its own)."""
+    """The PDF with its objects in object streams (Typst writes each object on its own), every stream compressed
+    at zlib's highest level, the XMP metadata included."""
+    pikepdf.settings.set_flate_compression_level(9)
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(pdf)) as doc:
+        metadata = doc.Root.get("/Metadata")
+        if metadata is not None and "/Filter" not in metadata:
+            metadata.write(zlib.compress(metadata.read_bytes(), 9), filter=pikepdf.Name.FlateDecode)
         doc.save(
-            out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True, deterministic_id=True
+            out,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            compress_streams=True,
+            recompress_flate=True,
+            deterministic_id=True,
+            fix_metadata_version=False,  # it would write the metadata again, uncompressed
         )
     return out.getvalue()
 

@@ -30,6 +30,7 @@ class HandoutJob:
     def __init__(self, project: Project) -> None:
         self.project = project
         self.seconds = 0.0  # how long the PDFs took in their thread
+        self.cpu = 0.0  # the processor time they took
         self.folder = Path(tempfile.mkdtemp(prefix="guide-handouts-"))
         self.notes: list[Problem] = []
         self.failure: DataError | None = None
@@ -37,12 +38,12 @@ class HandoutJob:
         self.thread.start()
 
     def _run(self) -> None:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         try:
             render_handouts(self.folder, self.project, self.notes)
         except DataError as exc:
             self.failure = exc
-        self.seconds = time.perf_counter() - start
+        self.seconds, self.cpu = time.perf_counter() - start, time.thread_time() - cpu
 
     def finish(self, site: Path) -> list[Problem]:
         """Wait for the PDFs, check their QR codes against the built `site`, move them in; the notes."""
