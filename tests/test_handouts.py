@@ -17,7 +17,7 @@ from handouts.kinds import catalogue
 from render.environment import short_url
 from render.site import HANDOUTS_FOLDER
 from tests.conftest import ROOT, copy_project, run_full_build
-from tests.support.pdf import decode_qr_codes, normal
+from tests.support.pdf import decode_qr_codes, normal, page_texts
 from web.config import project_at
 
 A4 = (595.28, 841.89)
@@ -47,7 +47,7 @@ def qr_page_number(handout, path: Path) -> int:
 
 
 def pdf_text(path: Path) -> str:
-    return normal(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
+    return normal(" ".join(page_texts(path)))
 
 
 def test_every_handout_is_written(every_pdf, guide):

@@ -19,6 +19,7 @@ from handouts.slides import Slide
 from render.site import CHOOSER_ANCHOR, HANDOUTS_FOLDER
 from tests.conftest import ROOT
 from tests.support.pdf import decode_qr_codes, normal
+from tests.support.pdf import page_texts as pdf_pages
 from tests.support.small import load_small
 from web.__main__ import check
 from web.config import project_at
@@ -45,7 +46,7 @@ def decks(built_site, inputs):
 
 
 def page_texts(path: Path) -> list[str]:
-    return [normal(page.extract_text() or "") for page in PdfReader(path).pages]
+    return [normal(text) for text in pdf_pages(path)]
 
 
 def marker(slide: Slide, lang: str, inputs) -> str:
