@@ -230,6 +230,7 @@ def build_step(
         slide_title=check.text(s.get("slide", {}).get("title"), path + ("slide", "title")),
         slide_duration=check.text(s.get("slide", {}).get("duration"), path + ("slide", "duration")),
         slide_while_waiting=check.text(s.get("slide", {}).get("while_waiting"), path + ("slide", "while_waiting")),
+        moment=check.text(s.get("moment"), path + ("moment",)),
     )
 
 
@@ -262,9 +263,15 @@ def _build(raw: dict[str, Any], check: Checker) -> Guide:
             check.text(p["name"], ("profiles", i, "name")),
             check.text(p["description"], ("profiles", i, "description")),
             check.text(p["skip_note"], ("profiles", i, "skip_note")),
+            p.get("registration", "must"),
+            check.text(p.get("short"), ("profiles", i, "short")),
         )
         for i, p in enumerate(raw["profiles"])
     )
+    for i, q in enumerate(raw["questions"]):
+        if "ask_for" in q:
+            asked = profile_set(q["ask_for"], reg, check, ("questions", i, "ask_for"), reg.profile_ids, "the profiles")
+            questions[i] = replace(questions[i], ask_for=asked)
     reg.phases = {
         p["id"]: Phase(p["id"], check.text(p["title"], ("phases", i, "title"))) for i, p in enumerate(raw["phases"])
     }
@@ -282,6 +289,15 @@ def _build(raw: dict[str, Any], check: Checker) -> Guide:
             check.text(d["description"], path + ("description",)),
             tuple(d.get("formats", ())),
             d.get("max_size_mb"),
+            notes=tuple(
+                Note(
+                    check.text(n["text"], path + ("notes", j, "text")),
+                    profile_set(
+                        n["profiles"], reg, check, path + ("notes", j, "profiles"), reg.profile_ids, "the profiles"
+                    ),
+                )
+                for j, n in enumerate(d.get("notes", []))
+            ),
         )
         uses: list[DocumentUse] = []
         for j, u in enumerate(d["uses"]):
@@ -314,7 +330,7 @@ def _build(raw: dict[str, Any], check: Checker) -> Guide:
         if (step := build_step(s, ("steps", i), reg, check, tuple(uses_by_step[s["id"]]))) is not None
     ]
     built.sort(key=lambda st: order.index(st.phase.id))  # stable: data order within a phase
-    steps = number_steps(built)
+    steps = number_steps(built, reg.profiles)
     for i, st in enumerate(steps):
         if st.either_order_with and (i + 1 >= len(steps) or steps[i + 1].id != st.either_order_with):
             where = ("steps", [s["id"] for s in raw["steps"]].index(st.id), "either_order_with")
@@ -332,6 +348,12 @@ def _build(raw: dict[str, Any], check: Checker) -> Guide:
                     ("steps", raw_index, "reminders", j, "from"),
                     f"'{reminder.after}' is neither '{st.id}' nor a step before it: a reminder counts from the "
                     "day the student did this step or an earlier one",
+                )
+            elif next(s for s in steps if s.id == reminder.after).moment is None:
+                check.add(
+                    ("steps", raw_index, "reminders", j, "from"),
+                    f"step '{reminder.after}' has no 'moment': say which day of it a student knows (the day "
+                    "they registered, say), which the reminder counts from",
                 )
     _check_task_ids(raw, check)
     for pid in reg.profile_ids:

@@ -57,6 +57,14 @@ class Question:
     options: tuple[Option, ...]
     ask_if: dict[str, str]
     advice: dict[str, Text]  # option id -> what to do, shown on the path
+    ask_for: frozenset[str] = frozenset()  # asked only once the answers lead to one of these profiles (if given)
+
+    def concerns(self, profile_id: str) -> bool:
+        """Whether this question is asked of a student of `profile_id` (its answer can change their path)."""
+        return not self.ask_for or profile_id in self.ask_for
+
+
+REGISTRATIONS = ("must", "need-not", "ask")  # a situation registers, does not, or is to ask first
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,12 @@ class Profile:
     name: Text
     description: Text
     skip_note: Text
+    registration: str = "must"  # one of REGISTRATIONS
+    short: Text | None = None  # its name in a few words, where space is short (the slides)
+
+    @property
+    def registers(self) -> bool:
+        return self.registration == "must"
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,10 @@ class Reminder:
 class Note:
     text: Text
     profiles: frozenset[str]
+
+    def meets(self, ids: frozenset[str]) -> bool:
+        """Whether it is for any of the situations `ids`."""
+        return bool(self.profiles & ids)
 
 
 @dataclass(frozen=True)
@@ -132,6 +150,10 @@ class Document:
     formats: tuple[str, ...]
     max_size_mb: float | None
     uses: tuple[DocumentUse, ...] = field(default=(), compare=False, repr=False)
+    notes: tuple[Note, ...] = ()  # what it is or may be for some situations only
+
+    def notes_for(self, profile_id: str | None) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if profile_id is None or profile_id in n.profiles)
 
 
 @dataclass(frozen=True)
@@ -154,7 +176,10 @@ class Step:
     documents: tuple[DocumentUse, ...] = field(default=(), compare=False, repr=False)
     link_profiles: dict[str, frozenset[str]] = field(default_factory=dict)  # links for some profiles only
     either_order_with: str | None = None  # the next step, which may come before this one (sources disagree)
-    label: str = ""  # its number as shown: "5", or "5a" and "5b" for two steps that may come in either order
+    label: str = ""  # its number in the journey every student who registers shares ("4"), "" when it has none
+    joined: str | None = None  # in that journey: "either" (with the step before, in either order), "some" (for
+    # some situations only, with the step before), or None (it has its own number)
+    moment: Text | None = None  # the day a student knows, that a reminder counts from ("the day I registered")
     slide_title: Text | None = None  # the title in a few words, for the slides
     slide_duration: Text | None = None  # the delay in a few words, for the slides
     slide_while_waiting: Text | None = None  # what to do while waiting, in a few words, for the slides
@@ -178,6 +203,10 @@ class Step:
     def notes_for(self, profile_id: str | None) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if profile_id is None or profile_id in n.profiles)
 
+    def for_some(self, ids: frozenset[str]) -> bool:
+        """Whether a part of it (a task, a note, a document) that concerns `ids` is for only some of its situations."""
+        return len(ids & set(self.applies_to)) < len(self.applies_to)
+
     def documents_for(self, profile_id: str | None) -> tuple[DocumentUse, ...]:
         """Documents of this step; for a profile, only those it needs."""
         return tuple(u for u in self.documents if profile_id is None or profile_id in u.profiles)
@@ -196,19 +225,50 @@ class Step:
         return tuple(t for t in self.tasks if t.slide) or self.tasks
 
 
-def number_steps(steps: list[Step] | tuple[Step, ...]) -> tuple[Step, ...]:
-    """Number steps in order; a step and the one it may swap with share a number, as "5a" and "5b"."""
-    numbered: list[Step] = []
+@dataclass(frozen=True)
+class Placed:
+    """A step where one journey puts it: the number of its stage, and whether it has that number itself or comes
+    with the step before it ("and", as GOV.UK's step-by-step pages say it)."""
+
+    step: Step
+    number: int
+    joined: str | None  # None: the number is its own; "either": with the step before, in either order; "some":
+    # for some of the journey's situations, with the step before
+
+
+def place(steps: list[Step] | tuple[Step, ...], group: frozenset[str]) -> tuple[Placed, ...]:
+    """Number `steps` (in order) for the situations of `group`: a step every one of them does has a number, from 1,
+    without a gap; a step that may come before the one it follows (sources disagree) comes "and" with it, in
+    either order; a step for some of them only comes "and" with the step before it, so that a step they all do
+    has the same number whoever reads it."""
+    placed: list[Placed] = []
     n = 0
     for step in steps:
-        prev = numbered[-1] if numbered else None
-        if prev is not None and prev.either_order_with == step.id:
-            numbered[-1] = replace(prev, label=f"{prev.number}a")
-            numbered.append(replace(step, number=prev.number, label=f"{prev.number}b"))
-            continue
-        n += 1
-        numbered.append(replace(step, number=n, label=str(n)))
-    return tuple(numbered)
+        shared = group <= set(step.applies_to)
+        prev = placed[-1] if placed else None
+        if shared and prev is not None and prev.step.either_order_with == step.id and prev.joined is None:
+            placed.append(Placed(step, prev.number, "either"))
+        elif shared or n == 0:
+            n += 1
+            placed.append(Placed(step, n, None))
+        else:
+            placed.append(Placed(step, n, "some"))
+    return tuple(placed)
+
+
+def number_steps(steps: list[Step] | tuple[Step, ...], profiles: tuple[Profile, ...]) -> tuple[Step, ...]:
+    """The steps with the numbers of the journey every registering student shares (`label`, `joined`); a step
+    that no registering student does has no number there (it has one in its own situation's journey)."""
+    group = frozenset(p.id for p in profiles if p.registers)
+    journey = {p.step.id: p for p in place([s for s in steps if group & set(s.applies_to)], group)}
+    out = []
+    for step in steps:
+        where = journey.get(step.id)
+        label = str(where.number) if where and where.joined is None else ""
+        out.append(
+            replace(step, number=where.number if where else 0, label=label, joined=where.joined if where else None)
+        )
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -255,6 +315,25 @@ class Guide:
     def steps_in(self, phase: Phase) -> tuple[Step, ...]:
         return tuple(s for s in self.steps if s.phase.id == phase.id)
 
+    def registering(self) -> frozenset[str]:
+        """The situations that must register."""
+        return frozenset(p.id for p in self.profiles if p.registers)
+
+    def journey(self, profile_id: str) -> tuple[Placed, ...]:
+        """A situation's steps, numbered for it: a registering student's shared steps carry the numbers every
+        registering student reads (the overview's, the slides'); another situation's are numbered on their own."""
+        group = self.registering() if profile_id in self.registering() else frozenset({profile_id})
+        return place(self.steps_for(profile_id), group)
+
+    def everyone(self) -> tuple[Placed, ...]:
+        """The journey of every registering student: the steps any of them does, numbered as they all read them."""
+        group = self.registering()
+        return place([s for s in self.steps if group & set(s.applies_to)], group)
+
+    def audience(self, ids: frozenset[str] | tuple[str, ...]) -> tuple[Profile, ...]:
+        """The situations among `ids`, in the data's order."""
+        return tuple(p for p in self.profiles if p.id in ids)
+
     def steps_for(self, profile_id: str) -> tuple[Step, ...]:
         return tuple(s for s in self.steps if s.applies(profile_id))
 
@@ -267,12 +346,17 @@ class Guide:
         return max(s.last_checked for s in self.steps)
 
     def answer_sets(self) -> list[dict[str, str]]:
-        """Every complete set of answers a student can give, asking questions in order."""
+        """Every complete set of answers a student can give, asking questions in order (a question with
+        `ask_for` once the answers so far lead to one of its profiles)."""
         sets: list[dict[str, str]] = [{}]
         for q in self.questions:
             grown = []
             for answers in sets:
-                if all(answers.get(k) == v for k, v in q.ask_if.items()):
+                found = self.profiles_matching(answers)
+                asked = all(answers.get(k) == v for k, v in q.ask_if.items()) and (
+                    not q.ask_for or (len(found) == 1 and found[0].id in q.ask_for)
+                )
+                if asked:
                     grown += [{**answers, q.id: o.id} for o in q.options]
                 else:
                     grown.append(answers)

@@ -233,7 +233,7 @@ def merge(guide: Guide, university: University) -> Guide:
     for step in guide.steps:
         steps.append(with_local_help(step))
         steps += [local.step for local in university.steps if local.after == step.id]
-    numbered = number_steps(steps)
+    numbered = number_steps(steps, guide.profiles)
     documents = tuple(
         replace(
             d, uses=d.uses + tuple(u for ls in university.steps for u in ls.step.documents if u.document.id == d.id)

@@ -18,6 +18,8 @@ import segno
 from guide.model import Contact, Document, Guide, Profile, Step, Text
 from guide.project import Project
 from render.environment import short_url, typed_url
+from render.journey import for_whom, heading, places, relation
+from render.journey import names as situation_names
 from render.site import CHOOSER_ANCHOR
 from render.typography import french, unbreakable_phones
 
@@ -92,17 +94,13 @@ def columns(items: Sequence[Any], length: Callable[[Any], int], parts: int = 2) 
     return [list(items[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def registers(guide: Guide, profile_id: str) -> bool:
-    """Whether a profile registers: one of its steps sends it to the registration site."""
-    return any(link.id == REGISTER_LINK for s in guide.steps_for(profile_id) for link in s.links_for(profile_id))
+GROUP_LABELS = {"must": "must_register", "need-not": "need_not_register", "ask": "ask_first"}
 
 
 def register_groups(guide: Guide) -> list[tuple[str, list[Profile]]]:
-    """The situations that must register and those that need not, as (label, profiles), empty groups left out."""
-    groups = [
-        ("must_register", [p for p in guide.profiles if registers(guide, p.id)]),
-        ("need_not_register", [p for p in guide.profiles if not registers(guide, p.id)]),
-    ]
+    """The situations that must register, those that need not and those that ask first (as the data says of
+    each), as (label, profiles), empty groups left out."""
+    groups = [(label, [p for p in guide.profiles if p.registration == kind]) for kind, label in GROUP_LABELS.items()]
     return [(label, profiles) for label, profiles in groups if profiles]
 
 
@@ -118,7 +116,7 @@ def who_needs(guide: Guide, doc: Document, t: Callable[[Text | str], str]) -> st
             else:
                 conditional.setdefault(pid, use.condition)
     conditional = {pid: c for pid, c in conditional.items() if pid not in plain}
-    if not conditional and plain == {p.id for p in guide.profiles if registers(guide, p.id)}:
+    if not conditional and plain == set(guide.registering()):
         return t("everyone")
     names = [t(p.name) for p in guide.profiles if p.id in plain]
     names += [f"{t(p.name)} ({t(conditional[p.id])})" for p in guide.profiles if p.id in conditional]
@@ -228,10 +226,13 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
     guide, lang = project.guide, handout.lang
     t = speaker(project, lang)
     profile = guide.profile(handout.profile)
-    mine = guide.steps_for(profile.id)
+    journey = guide.journey(profile.id)
+    here = places(journey)
+    mine = [p.step for p in journey]
     printed: set[str] = set()  # a note two steps share (either order) is printed once
     steps = []
-    for step in mine:
+    for placed in journey:
+        step = placed.step
         notes = [t(n.text) for n in step.notes_for(profile.id)]
         fresh = [n for n in notes if n not in printed]
         printed.update(fresh)
@@ -239,7 +240,8 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
         steps.append(
             {
                 "id": step.id,
-                "title": f"{step.label}. {t(step.title)}",
+                "title": heading(placed, step, t),
+                "relation": relation(placed, guide, t),
                 "tasks": [t(task.text) for task in step.tasks_for(profile.id)],
                 "duration": t(step.duration),
                 "where": [link(url) for url in urls],
@@ -250,12 +252,13 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
     documents = []
     for doc in guide.documents_for(profile.id):
         uses = t("separator").join(
-            f"{t('step').lower()} {guide.step(use.step_id).label}{t('colon')} {need(use, t)}"
+            f"{t('step').lower()} {here[use.step_id].number}{t('colon')} {need(use, t)}"
             for use in doc.uses
             if profile.id in use.profiles
         )
-        documents.append({"name": t(doc.name), "uses": uses, "description": t(doc.description)})
-    skipped = [f"{s.label}. {t(s.title)}" for s in guide.steps if s not in mine]
+        notes = "".join(f" {t(n.text)}" for n in doc.notes_for(profile.id))
+        documents.append({"name": t(doc.name), "uses": uses, "description": t(doc.description) + notes})
+    skipped = [t(s.title) for s in guide.steps if s not in mine]
     title = handout.title(guide, project.labels)
     return {
         **frame(handout, project, typeset(title, lang)),
@@ -312,11 +315,27 @@ def overview(handout: Handout, project: Project) -> dict[str, Any]:
             [item for g in groups for item in ([{"label": g["label"]}] + g["profiles"])],
             lambda item: len(item.get("label", "")) + len(item.get("name", "")) + len(item.get("description", "")),
         ),
-        "steps": [{"title": f"{s.label}. {t(s.title)}", "duration": t(s.duration)} for s in guide.steps],
-        "either_order": t("either_order") if any(s.either_order_with for s in guide.steps) else None,
+        "steps": everyone_steps(guide, t),
+        "either_order": t("either_order") if any(p.joined for p in guide.everyone()) else None,
         "documents": columns(documents, lambda d: len(d["name"]) + len(d["formats"] or "") + len(d["who"])),
         "contacts": columns(contacts, contact_length, 3),
     }
+
+
+def everyone_steps(guide: Guide, t: Say) -> list[dict[str, Any]]:
+    """The steps as every registering student reads them (numbered, "And:" for those that go with the step
+    before), then the steps of the situations that do not register, named by their situations."""
+    steps: list[dict[str, Any]] = [
+        {"title": heading(p, p.step, t), "duration": t(p.step.duration), "relation": relation(p, guide, t)}
+        for p in guide.everyone()
+    ]
+    for step in guide.steps:
+        if not set(step.applies_to) & guide.registering():
+            who = situation_names(guide, step.applies_to, t)
+            steps.append(
+                {"title": f"{who}{t('colon')} {t(step.title)}", "duration": t(step.duration), "relation": None}
+            )
+    return steps
 
 
 def situation_questions(guide: Guide) -> list[Any]:
@@ -352,14 +371,10 @@ def bilingual(handout: Handout, project: Project) -> dict[str, Any]:
         {
             "heading": row(lambda t, lang: t("handout_steps")),
             "rows": [
-                row(lambda t, lang, s=s: {"label": f"{s.label}. {t(s.title)}", "text": f"— {t(s.duration)}"})
-                for s in guide.steps
+                row(lambda t, lang, i=i: _step_row(everyone_steps(guide, t)[i]))
+                for i in range(len(everyone_steps(guide, says[langs[0]])))
             ]
-            + (
-                [row(lambda t, lang: {"muted": t("either_order")})]
-                if any(s.either_order_with for s in guide.steps)
-                else []
-            ),
+            + ([row(lambda t, lang: {"muted": t("either_order")})] if any(p.joined for p in guide.everyone()) else []),
         },
         {
             "heading": row(lambda t, lang: t("documents")),
@@ -388,10 +403,31 @@ def bilingual(handout: Handout, project: Project) -> dict[str, Any]:
     }
 
 
-def _step_slide(step: Step, t: Say) -> dict[str, Any]:
+def _step_row(step: dict[str, Any]) -> dict[str, str]:
+    row = {"label": step["title"], "text": f"— {step['duration']}"}
+    return {**row, "muted": step["relation"]} if step["relation"] else row
+
+
+def _step_slide(step: Step, guide: Guide, t: Say) -> dict[str, Any]:
+    """A step's slide, for a whole room: its key tasks for everyone first, then those for some situations under
+    whom they are for, and what "And:" means for it."""
+    placed = places(guide.everyone()).get(step.id)
+    groups: dict[frozenset[str], list[str]] = {}
+    for task in step.key_tasks:
+        groups.setdefault(task.profiles if step.for_some(task.profiles) else frozenset(), []).append(
+            t(task.slide or task.text)
+        )
     return {
+        "heading": f"{t('step')} {placed.number}" if placed else situation_names(guide, step.applies_to, t, short=True),
+        "relation": relation(placed, guide, t, short=True),
         "title": t(step.slide_title or step.title),
-        "tasks": [t(task.slide or task.text) for task in step.key_tasks],
+        "tasks": [
+            {
+                "label": t("only_for_short").format(names=situation_names(guide, ids, t, short=True)) if ids else None,
+                "items": items,
+            }
+            for ids, items in sorted(groups.items(), key=lambda g: bool(g[0]))
+        ],
         "duration_label": t("duration") + t("colon"),
         "duration": t(step.slide_duration or step.duration),
     }
@@ -414,7 +450,7 @@ def slide_content(slide: Slide, project: Project, t: Say, lang: str) -> dict[str
             "groups": [{"label": t(g), "items": [t(p.name) for p in ps]} for g, ps in slide.items],
         }
     if slide.kind == "step":
-        return {"heading": f"{t('step')} {slide.step.label}", **_step_slide(slide.step, t)}
+        return _step_slide(slide.step, project.guide, t)
     if slide.kind == "documents":
         return {
             "heading": t("documents"),
@@ -431,7 +467,10 @@ def slide_content(slide: Slide, project: Project, t: Say, lang: str) -> dict[str
     if slide.kind == "waiting":
         return {
             "heading": t("while_waiting"),
-            "paragraphs": [{"label": f"{s.label}. {t(s.title)}", "text": t(waiting_text(s))} for s in slide.items],
+            "paragraphs": [
+                {"label": heading(places(project.guide.everyone()).get(s.id), s, t), "text": t(waiting_text(s))}
+                for s in slide.items
+            ],
         }
     if slide.kind == "contacts":
         return {
@@ -513,7 +552,7 @@ def notes(handout: Handout, project: Project, cut: list[Slide]) -> dict[str, Any
     for number, slide in enumerate(cut, start=1):
         head = t("slide_number").format(number=number)
         if slide.kind == "step":
-            head += f" — {t('step')} {slide.step.label}. {t(slide.step.title)}"
+            head += " — " + heading(places(guide.everyone()).get(slide.step.id), slide.step, t)
         elif slide.kind == "documents":
             head += " — " + t("slides_documents").format(name=t(slide.heading))
         elif slide.kind in heads:
@@ -548,9 +587,8 @@ def _note_blocks(slide: Slide, project: Project, t: Say, lang: str) -> list[dict
         tasks = []
         for task in step.tasks:
             text = t(task.text)
-            if len(task.profiles) < len(step.applies_to):
-                who = t("separator").join(t(guide.profile(p).name) for p in step.applies_to if p in task.profiles)
-                text += f" ({t('for_whom')} {who})"
+            if whom := for_whom(step, task.profiles, guide, t):
+                text += f" ({whom})"
             tasks.append(text)
         out = [
             {"p": t(step.summary)},
@@ -561,7 +599,10 @@ def _note_blocks(slide: Slide, project: Project, t: Say, lang: str) -> list[dict
         if step.while_waiting:
             out.append({"label": t("while_waiting") + colon, "p": t(step.while_waiting)})
         out.append({"label": t("if_stuck") + colon, "p": t(step.if_stuck)})
-        out += [{"note": t(n.text)} for n in step.notes]
+        out += [
+            {"note": t(n.text) + (f" ({whom})" if (whom := for_whom(step, n.profiles, guide, t)) else "")}
+            for n in step.notes
+        ]
         if step.links:
             out.append({"label": t("where") + colon, "links": [contact_site(lk, t) for lk in step.links]})
         checks = [
@@ -573,7 +614,8 @@ def _note_blocks(slide: Slide, project: Project, t: Say, lang: str) -> list[dict
     if slide.kind == "documents":
         return [{"list": [f"{t(d.name)}{f' ({t(c)})' if c else ''}{colon} {t(d.description)}" for d, c in slide.items]}]
     if slide.kind == "waiting":
-        return [{"label": f"{s.label}. {t(s.title)}{colon}", "p": t(s.while_waiting)} for s in slide.items]
+        here = places(guide.everyone())
+        return [{"label": f"{heading(here.get(s.id), s, t)}{colon}", "p": t(s.while_waiting)} for s in slide.items]
     if slide.kind == "contacts":
         return [{"contact": contact(c, t, lang), "muted": t(c.description)} for c in slide.items]
     if slide.kind == "desk":

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from guide.model import Text
 from guide.project import Project
 
+from . import journey
 from .environment import environment
 
 
@@ -23,7 +24,17 @@ def say(project: Project, lang: str) -> Callable[[Text | str], str]:
 def base_context(project: Project, lang: str) -> dict[str, Any]:
     """The names every template may use."""
     labels = project.labels
+    t = say(project, lang)
+    everyone = journey.places(project.guide.everyone())
     return {
+        # a step's place: in the journey every registering student shares (`everyone`), or a situation's
+        "everyone": everyone,
+        "places": lambda profile_id: journey.places(project.guide.journey(profile_id)),
+        "step_label": lambda placed: journey.label(placed, t),
+        "step_heading": lambda placed, step: journey.heading(placed, step, t),
+        "step_relation": lambda placed: journey.relation(placed, project.guide, t),
+        "for_whom": lambda step, ids: journey.for_whom(step, frozenset(ids), project.guide, t),
+        "sentence": lambda text: text[:1].upper() + text[1:],
         "guide": project.guide,
         "university": project.university,
         "lang": lang,

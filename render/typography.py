@@ -106,7 +106,10 @@ def typeset(page: str, default_lang: str = "en") -> str:
 def link_phones(page: str, phones: Iterable[str], default_lang: str = "en") -> str:
     """Every mention of one of `phones` outside a link becomes a tel: link."""
     targets = {p: "tel:" + re.sub(r"\D", "", p) for p in phones if p}
-    return link_words(page, targets, default_lang, first_only=False, leave=frozenset({"a", "button"}))
+    # Not inside a label or a legend: a tap there picks its option or ticks its box, it must not start a call.
+    return link_words(
+        page, targets, default_lang, first_only=False, leave=frozenset({"a", "button", "label", "legend"})
+    )
 
 
 def link_words(

@@ -55,9 +55,13 @@ def test_answers_lead_to_the_path_of_each_profile(page, base, guide, languages):
                 f"{q.id}={answers[q.id]}" for q in guide.questions if q.id in answers and answers[q.id] in q.advice
             ]
             assert shown == expected, (lang, answers, shown)
-            if expected:  # the advice follows a change of language
-                switch = page.get_attribute(f"a.md-select__link[hreflang='{languages[-1]}']", "href")
-                assert switch.endswith("?" + page.url.split("?")[1]), switch
+            if expected:  # the answers, and so the advice, follow a change of language
+                query = page.url.split("?")[1]
+                other = next(lang_ for lang_ in languages if lang_ != lang)
+                page.locator(f"a.md-select__link[hreflang='{other}']").dispatch_event("click")
+                page.wait_for_url(base + route_url(profile.id, other, languages[0]) + "?" + query)
+                shown = [a.get_attribute("data-advice") for a in page.locator(".hig-advice").all() if a.is_visible()]
+                assert shown == expected, (other, answers, shown)
 
 
 def test_ticks_survive_a_reload_and_a_change_of_language(page, base, guide, languages):
@@ -133,7 +137,7 @@ def test_a_bad_code_changes_nothing_and_says_why(page, base, languages):
     good = page.input_value("#carry-code")
     for bad, why in (
         (good[:-3], "incomplete or damaged"),
-        (good.replace("1.", "1.x", 1), "incomplete or damaged"),
+        (good.replace(".", ".x", 1), "incomplete or damaged"),
         ("9" + good[1:], "another version"),
         ("nonsense", "incomplete or damaged"),
     ):
@@ -205,3 +209,49 @@ def test_printing_a_path_hides_the_controls_and_keeps_the_ticks(page, base, lang
         assert not page.is_visible(hidden), hidden
     assert page.is_visible("label[for='task-register-online.prepare']")
     assert ticked(page) == ["register-online.prepare"]
+
+
+def visible_questions(page) -> list[str]:
+    return [f.get_attribute("data-question") for f in page.locator("fieldset[data-question]").all() if f.is_visible()]
+
+
+def test_back_from_a_path_keeps_the_answers_the_follow_up_questions_and_the_button(browser, base, guide, languages):
+    """Back loads the chooser again and the browser restores the answers (Playwright's Chromium has no
+    back-forward cache); a page shown again from that cache gets a `pageshow` event, which does the same."""
+    longest = max(guide.answer_sets(), key=len)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base)
+    for question, option in longest.items():
+        page.click(f"label[for='q-{question}-{option}']")
+    asked = visible_questions(page)
+    assert asked == list(longest)
+    page.click(".hig-chooser__result a")
+    page.wait_for_url("**/parcours/**")
+    page.go_back(wait_until="load")
+    page.wait_for_selector(".hig-chooser__result a")
+    assert visible_questions(page) == asked
+    for question, option in longest.items():
+        assert page.is_checked(f"#q-{question}-{option}")
+    # As a page kept in the back-forward cache comes back: its script does not run again, `pageshow` fires.
+    page.evaluate(
+        """() => { document.querySelectorAll('fieldset[data-ask-if]').forEach(f => { f.hidden = true; });
+                   document.querySelector('.hig-chooser__result').textContent = '';
+                   window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true})); }"""
+    )
+    assert visible_questions(page) == asked and page.locator(".hig-chooser__result a").is_visible()
+    context.close()
+
+
+def test_a_change_of_language_on_a_path_lands_on_the_same_step_with_the_same_answers(page, base, guide, languages):
+    for profile in guide.profiles:
+        journey = guide.journey(profile.id)
+        step_id = journey[-1].step.id
+        query = "&".join(f"{q.id}={q.options[-1].id}" for q in guide.questions if q.advice and q.concerns(profile.id))
+        for lang in languages:
+            other = next(x for x in languages if x != lang)
+            page.goto(base + route_url(profile.id, lang, languages[0]) + (f"?{query}" if query else "") + f"#{step_id}")
+            page.locator(f"a.md-select__link[hreflang='{other}']").dispatch_event("click")
+            wanted = base + route_url(profile.id, other, languages[0]) + (f"?{query}" if query else "") + f"#{step_id}"
+            page.wait_for_url(wanted)
+            assert page.locator(f"[id='{step_id}']").count() == 1

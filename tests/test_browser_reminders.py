@@ -15,6 +15,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
+from render.journey import heading, places
 from render.site import OFFLINE_ZIP, route_url
 from tests.support.axe import axe_violations
 from tests.support.site import fold
@@ -77,16 +78,23 @@ def events(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
     return {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
 
 
-def check_events(calendar, guide, profile_id, lang, dates, step_url) -> None:
+def check_events(calendar, guide, profile_id, lang, dates, step_url, labels) -> None:
     found = events(calendar)
     wanted = expected(guide, profile_id, dates)
     assert set(found) == set(wanted) and wanted, (profile_id, lang, set(found))
+    here = places(guide.journey(profile_id))
+
+    def t(value):
+        return value(lang) if not isinstance(value, str) else labels.get(value, lang)
+
     for uid, (day, step_id, reminder) in wanted.items():
         event = found[uid]
         step = guide.step(step_id)
         assert event.decoded("DTSTART") == day and event.decoded("DTEND") == day + timedelta(days=1)
         assert isinstance(event.decoded("DTSTART"), date) and "DTSTAMP" in event
-        assert fold(str(event["SUMMARY"])) == fold(f"{step.label}. {step.title(lang)}")
+        assert fold(str(event["SUMMARY"])) == fold(heading(here[step_id], step, t))  # numbered as on the path
+        [alarm] = event.walk("VALARM")  # one alarm, in the morning of the day: a calendar rings
+        assert str(alarm["ACTION"]) == "DISPLAY" and alarm.decoded("TRIGGER") == timedelta(hours=9)
         assert str(event["URL"]) == step_url(step_id)
         description = str(event["DESCRIPTION"])
         assert fold(reminder.text(lang)) in fold(description) and step_url(step_id) in description
@@ -117,7 +125,7 @@ def test_a_route_has_reminders_in_a_calendar_file_for_two_situations_in_each_lan
                 assert url.startswith(base + ("" if lang == languages[0] else f"{lang}/"))
                 assert f"#{step_id}" in url
             calendar = download(page)
-            check_events(calendar, guide, profile_id, lang, dates, links.__getitem__)
+            check_events(calendar, guide, profile_id, lang, dates, links.__getitem__, labels)
             count = len(events(calendar))
             message = labels.get("reminders_made_one" if count == 1 else "reminders_made_other", lang)
             expect(page.locator(".hig-reminders__message")).to_have_text(message.format(count=count))
@@ -183,7 +191,9 @@ def test_axe_finds_nothing_with_the_reminder_form_filled(context, base, guide, l
     assert axe_violations(page) == []
 
 
-def test_the_offline_copy_makes_the_calendar_file_from_the_disk(context, built_site, tmp_path, guide, languages):
+def test_the_offline_copy_makes_the_calendar_file_from_the_disk(
+    context, built_site, tmp_path, guide, labels, languages
+):
     with zipfile.ZipFile(built_site / OFFLINE_ZIP) as zipped:
         zipped.extractall(tmp_path)
     [root] = [p for p in tmp_path.iterdir() if p.is_dir()]
@@ -196,7 +206,7 @@ def test_the_offline_copy_makes_the_calendar_file_from_the_disk(context, built_s
     dates = fill_dates(page)
     links = {step: url.replace("/#", "/index.html#") for step, url in step_links(page).items()}  # from the disk
     calendar = download(page)
-    check_events(calendar, guide, profile_id, lang, dates, links.__getitem__)
+    check_events(calendar, guide, profile_id, lang, dates, links.__getitem__, labels)
     for url in links.values():  # each reminder leads to a page of the copy on the disk
         assert url.startswith("file://") and Path(url[len("file://") :].split("#")[0]).is_file()
     assert all(u.startswith("file://") for u in asked), asked
@@ -236,3 +246,42 @@ def test_a_printed_route_leaves_the_reminders_to_the_screen(context, base, guide
     assert page.locator(".hig-reminders").is_visible()
     page.emulate_media(media="print")
     assert not page.locator(".hig-reminders").is_visible()
+
+
+def test_each_date_is_asked_as_a_day_the_student_knows(context, base, guide, languages):
+    """ "The day I registered", not "I did step 2 on": a reminder counts from a moment of its step."""
+    for profile_id in routes_with_reminders(guide):
+        for lang in languages:
+            page = context.new_page()
+            page.goto(base + route_url(profile_id, lang, languages[0]))
+            for field in page.locator("input.hig-reminders__date").all():
+                step = guide.step(field.get_attribute("data-from"))
+                label = page.locator(f"label[for='{field.get_attribute('id')}']").inner_text()
+                assert step.moment and fold(step.moment(lang)) in fold(label), (profile_id, lang, label)
+                box = field.bounding_box()
+                assert box["height"] >= 24, (profile_id, lang, box)
+            page.close()
+
+
+def test_the_carry_over_code_brings_the_dates_and_untick_everything_clears_them(browser, base, guide, languages):
+    profile_id = routes_with_reminders(guide)[0]
+    url = base + route_url(profile_id, languages[-1], languages[0])
+    first = browser.new_context(viewport={"width": 390, "height": 844})
+    page = first.new_page()
+    page.goto(url)
+    page.locator("input[type=checkbox][data-task]").first.check()
+    dates = fill_dates(page)
+    code = page.input_value("#carry-code")
+    first.close()
+    fresh = browser.new_context(viewport={"width": 390, "height": 844})
+    page = fresh.new_page()
+    page.goto(url + "#restore=" + code)
+    kept = {f.get_attribute("data-from"): f.input_value() for f in page.locator("input.hig-reminders__date").all()}
+    assert kept == {k: v.isoformat() for k, v in dates.items()}
+    assert page.locator("input[type=checkbox][data-task]").first.is_checked()
+    page.on("dialog", lambda d: d.accept())
+    page.locator(".hig-reset").click()
+    assert all(not f.input_value() for f in page.locator("input.hig-reminders__date").all())
+    stored = json.loads(page.evaluate("localStorage.getItem(window.HIG.key)") or "{}")
+    assert not [k for k in stored if k.startswith("date:")], stored
+    fresh.close()

@@ -86,16 +86,34 @@ def test_every_phone_number_belongs_to_a_contact_that_a_sourced_step_names(guide
             assert contact.id in named or contact.id in own, contact.id
 
 
-def test_steps_are_numbered_in_phase_order(guide: Guide):
+def test_steps_are_in_phase_order_and_every_journey_starts_at_1_without_a_gap(guide: Guide):
     order = [p.id for p in guide.phases]
-    labels = [s.label for s in guide.steps]
-    assert len(labels) == len(set(labels))
-    numbers = sorted({s.number for s in guide.steps})
-    assert numbers == list(range(1, len(numbers) + 1))
-    for step, after in zip(guide.steps, guide.steps[1:], strict=False):
-        same = step.either_order_with == after.id
-        assert (after.number == step.number) == same and (after.number == step.number + 1) != same, after.id
     assert [order.index(s.phase.id) for s in guide.steps] == sorted(order.index(s.phase.id) for s in guide.steps)
+    for profile in guide.profiles:
+        journey = guide.journey(profile.id)
+        assert [p.step for p in journey] == list(guide.steps_for(profile.id)), profile.id
+        numbers = [p.number for p in journey if p.joined is None]
+        assert numbers == list(range(1, len(numbers) + 1)), (profile.id, numbers)
+        for before, placed in zip(journey, journey[1:], strict=False):
+            if placed.joined:  # "And:": the number of the step before it
+                assert placed.number == before.number, (profile.id, placed.step.id)
+            if placed.joined == "either":
+                assert before.step.either_order_with == placed.step.id
+
+
+def test_the_steps_every_registering_student_does_have_the_same_number_on_every_path(guide: Guide):
+    """What a desk says aloud ("step 3") is every registering student's step 3, a university's local step for
+    some situations or not."""
+    everyone = {p.step.id: p for p in guide.everyone()}
+    for profile_id in guide.registering():
+        for placed in guide.journey(profile_id):
+            if set(guide.registering()) <= set(placed.step.applies_to):
+                shared = everyone[placed.step.id]
+                assert (placed.number, placed.joined) == (shared.number, shared.joined), (profile_id, placed.step.id)
+    for step in guide.steps:
+        assert step.label == (
+            str(everyone[step.id].number) if step.id in everyone and not everyone[step.id].joined else ""
+        )
 
 
 def test_every_document_is_needed_by_a_step_that_applies_to_its_profiles(guide: Guide):

@@ -76,6 +76,8 @@ def test_every_french_handout_follows_french_typography(built_site, guide):
 
 
 def test_phone_numbers_never_break_and_are_links_on_every_page(built_site, guide, languages):
+    """Except in a control's label (a task's, an answer's): a tap there ticks the box or picks the answer, and
+    must not start a call."""
     phones = {c.phone for c in guide.contacts if c.phone}
     for pages in language_pages(built_site, languages).values():
         for page in pages:
@@ -88,5 +90,8 @@ def test_phone_numbers_never_break_and_are_links_on_every_page(built_site, guide
                 for node in article.find_all(string=pattern):
                     if node.find_parent(["script", "code"]):
                         continue
-                    assert node.find_parent("a", href=re.compile(r"^tel:")), (page.url, phone, str(node)[:80])
+                    if node.find_parent(["label", "legend"]):
+                        assert not node.find_parent("a"), (page.url, phone, "a link inside a label")
+                    else:
+                        assert node.find_parent("a", href=re.compile(r"^tel:")), (page.url, phone, str(node)[:80])
                     assert " " not in pattern.search(node).group(0), (page.url, phone, "may break")

@@ -39,6 +39,8 @@ DATA_TESTS = (
     "tests/test_internal_links.py",
     "tests/test_browser_checklist.py",
     "tests/test_search.py",
+    "tests/test_scope.py",
+    "tests/test_numbering.py",
 )
 SKIP = {".git", ".venv", "site", "build", "__pycache__", ".pytest_cache", ".ruff_cache"}
 

@@ -9,7 +9,8 @@
   var HIG = window.HIG; /* overrides/partials/hig-head.html: the storage key, plurals, the progress box */
   var STORE_KEY = HIG.key;
   var SCRIPT_SRC = document.currentScript ? document.currentScript.src : "";
-  var CODE_VERSION = "1";
+  var CODE_VERSION = "2"; /* 2: ticks and reminder dates; 1 (ticks only) is still read */
+  var DATE = /^date:([a-z0-9-]+)=(\d{4}-\d{2}-\d{2})$/;
 
   /* The ticks of this visit, once the browser refuses to store them (storage disabled, blocked or full). */
   var memory = null;
@@ -97,23 +98,43 @@
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   }
 
-  function encode(ids) {
-    var body = toBase64Url(ids.slice().sort().join(" "));
+  /* The ticked ids and the reminder dates ({step: "YYYY-MM-DD"}), as one code. */
+  function encode(ids, dates) {
+    var words = ids.slice().sort();
+    Object.keys(dates).sort().forEach(function (step) { words.push("date:" + step + "=" + dates[step]); });
+    var body = toBase64Url(words.join(" "));
     return CODE_VERSION + "." + body + "." + checksum(CODE_VERSION + "." + body);
   }
 
-  /* Returns {ids: [...]} or {error: "bad" | "old"}. */
+  /* Returns {ids: [...], dates: {...}} or {error: "bad" | "old"}. */
   function decode(code) {
     var parts = String(code).trim().split(".");
     if (parts.length !== 3) return { error: "bad" };
-    if (parts[0] !== CODE_VERSION) return { error: /^\d+$/.test(parts[0]) ? "old" : "bad" };
+    if (parts[0] !== CODE_VERSION && parts[0] !== "1") return { error: /^\d+$/.test(parts[0]) ? "old" : "bad" };
     if (checksum(parts[0] + "." + parts[1]) !== parts[2]) return { error: "bad" };
     try {
       var text = fromBase64Url(parts[1]);
-      return { ids: text ? text.split(" ") : [] };
+      var ids = [];
+      var dates = {};
+      (text ? text.split(" ") : []).forEach(function (word) {
+        var date = DATE.exec(word);
+        if (date) dates[date[1]] = date[2];
+        else ids.push(word);
+      });
+      return { ids: ids, dates: dates };
     } catch (e) {
       return { error: "bad" };
     }
+  }
+
+  /* The reminder dates of this route's date fields, as stored. */
+  function routeDates(ticks) {
+    var dates = {};
+    document.querySelectorAll(".hig-reminders input[data-from]").forEach(function (input) {
+      var value = ticks["date:" + input.dataset.from];
+      if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) dates[input.dataset.from] = value;
+    });
+    return dates;
   }
 
   /* ---- Checkboxes and counter ---- */
@@ -128,9 +149,13 @@
     if (progress) HIG.progress(progress, ticks);
     /* A step just finished says so, but stays open under the student's finger; it folds on the next visit. */
     document.querySelectorAll("details.hig-step__body[data-tasks]").forEach(function (body) { HIG.mark(body, ticks); });
+    document.querySelectorAll(".hig-reminders input[data-from]").forEach(function (input) {
+      var value = ticks["date:" + input.dataset.from];
+      input.value = typeof value === "string" ? value : "";
+    });
     if (carry) {
       var ids = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.dataset.task; });
-      var code = encode(ids);
+      var code = encode(ids, routeDates(ticks));
       var link = location.href.split("#")[0] + "#restore=" + code;
       carry.querySelector("#carry-code").value = code;
       carry.querySelector("#carry-link").value = link;
@@ -155,6 +180,10 @@
       if (!window.confirm(event.currentTarget.dataset.confirm)) return;
       var ticks = load();
       boxes.forEach(function (box) { delete ticks[box.dataset.task]; });
+      /* and the dates of this route's reminders: "untick everything" leaves nothing of the route behind */
+      document.querySelectorAll(".hig-reminders input[data-from]").forEach(function (input) {
+        delete ticks["date:" + input.dataset.from];
+      });
       save(ticks);
       refresh();
     });
@@ -205,6 +234,11 @@
     var ticks = load();
     var applied = 0;
     var unknown = 0;
+    var fields = {};
+    document.querySelectorAll(".hig-reminders input[data-from]").forEach(function (input) { fields[input.dataset.from] = true; });
+    Object.keys(result.dates).forEach(function (step) {
+      if (fields[step]) ticks["date:" + step] = result.dates[step]; /* a date of this route's reminders */
+    });
     result.ids.forEach(function (id) {
       if (!id) return;
       if (known[id]) {
@@ -252,19 +286,28 @@
     var rules = JSON.parse(chooser.dataset.rules);
     var result = chooser.querySelector(".hig-chooser__result");
     var goTemplate = chooser.dataset.go;
+    var matching = function (answers) {
+      return rules.filter(function (rule) {
+        return Object.keys(rule.answers).every(function (q) { return answers[q] === rule.answers[q]; });
+      });
+    };
     var update = function () {
       var answers = {};
       chooser.querySelectorAll("fieldset[data-question]").forEach(function (set) {
         var askIf = JSON.parse(set.dataset.askIf);
+        var askFor = JSON.parse(set.dataset.askFor || "[]");
         var asked = Object.keys(askIf).every(function (q) { return answers[q] === askIf[q]; });
+        if (asked && askFor.length) {
+          /* asked only of the situations whose path the answer changes, once the answers name one */
+          var found = matching(answers);
+          asked = found.length === 1 && askFor.indexOf(found[0].id) >= 0;
+        }
         set.hidden = !asked;
         if (!asked) return;
         var picked = set.querySelector("input:checked");
         if (picked) answers[set.dataset.question] = picked.value;
       });
-      var matches = rules.filter(function (rule) {
-        return Object.keys(rule.answers).every(function (q) { return answers[q] === rule.answers[q]; });
-      });
+      var matches = matching(answers);
       result.textContent = "";
       if (matches.length === 1) {
         var source = document.querySelector('a[data-profile="' + matches[0].id + '"]');
@@ -283,12 +326,22 @@
     };
     chooser.addEventListener("change", update);
     update();
+    /* Back (from the back-forward cache, or a reload that restores the answers): the follow-up questions and
+       the button come back with the answers. */
+    window.addEventListener("pageshow", update);
   }
 
-  /* The advice for the answers given on the home page (shown by hig-head.html) follows a change of language. */
-  if (document.querySelector(".hig-advice") && location.search) {
+  /* A change of language on a path page keeps the answers (and their advice, shown by hig-head.html) and the
+     step the student was at: the same page in the other language, with the same query and anchor. The theme
+     would go to its sitemap's address for the page, without them: this link's own click goes first. */
+  if (progress || document.querySelector(".hig-advice")) {
     document.querySelectorAll("a.md-select__link").forEach(function (a) {
-      a.setAttribute("href", a.getAttribute("href").split("?")[0] + location.search);
+      a.addEventListener("click", function (event) {
+        if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        event.stopPropagation();
+        location.href = a.getAttribute("href").split(/[?#]/)[0] + location.search + location.hash;
+      });
     });
   }
 
@@ -317,6 +370,7 @@
         if (input.value) ticks[key] = input.value;
         else delete ticks[key];
         save(ticks);
+        refresh(); /* the carry-over code holds the dates too */
       });
     });
     remind.querySelector(".hig-reminders__form").hidden = false;

@@ -91,6 +91,12 @@
         "DESCRIPTION:" + escapeText(r.text + "\n" + url),
         "URL:" + url,
         "TRANSP:TRANSPARENT",
+        /* An alarm at 9:00 on the day: many calendars show nothing for an all-day event without one. */
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "TRIGGER:PT9H",
+        "DESCRIPTION:" + escapeText(r.summary),
+        "END:VALARM",
         "END:VEVENT"
       );
     });

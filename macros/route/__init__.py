@@ -41,9 +41,9 @@ def route(w: WidgetContext, profile: str) -> Markup:
 
 
 def _reminders(w: WidgetContext, steps: tuple[Step, ...]) -> tuple[list[dict], list[Step]]:
-    """The route's reminders, as the page and its script need them (what, when, which step's page), and the
-    steps whose dates they count from, in the route's order. A reminder counting from a step that is not on
-    the route is left out."""
+    """The route's reminders, as the page and its script need them (what, from which day the student knows, when,
+    which step's page), and the steps whose days they count from, in the route's order. A reminder counting from
+    a step that is not on the route is left out."""
     on_route = {s.id: s for s in steps}
     reminders = []
     for step in steps:
@@ -55,7 +55,7 @@ def _reminders(w: WidgetContext, steps: tuple[Step, ...]) -> tuple[list[dict], l
                 {
                     "id": r.id,
                     "after": r.after,
-                    "after_label": after.label,
+                    "moment": after.moment(w.lang) if after.moment else "",
                     "days": r.days,
                     "text": r.text(w.lang),
                     "href": w.links.step(step.id),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.widget import WidgetContext
+from render.journey import places as places_of
 
 
 def step(w: WidgetContext, step_id: str, profile: str | None = None, level: int = 2) -> Markup:
@@ -18,6 +19,8 @@ def step(w: WidgetContext, step_id: str, profile: str | None = None, level: int 
     w.known("step", step_id, [s.id for s in guide.steps])
     local = [ls.step.id for ls in w.project.university.steps if ls.after == step_id]
     chosen = w.profile(profile)
+    places = places_of(guide.journey(chosen.id) if chosen else guide.everyone())
     return Markup("\n\n").join(
-        w.render("step/step.html", step=guide.step(sid), profile=chosen, level=level) for sid in [step_id, *local]
+        w.render("step/step.html", step=guide.step(sid), placed=places.get(sid), profile=chosen, level=level)
+        for sid in [step_id, *local]
     )
