@@ -37,7 +37,9 @@ def test_a_path_page_and_its_checklist_number_the_steps_as_the_journey_does(
             page.goto(base + route_url(profile.id, lang, languages[0]))
             shown = [fold(page.inner_text(f"[id='{p.step.id}']")) for p in journey]
             assert shown == wanted, (profile.id, lang)
-            printed = fold(normal(" ".join(page_texts(built_site / HANDOUTS_FOLDER / f"checklist-{profile.id}-{lang}.pdf"))))
+            printed = fold(
+                normal(" ".join(page_texts(built_site / HANDOUTS_FOLDER / f"checklist-{profile.id}-{lang}.pdf")))
+            )
             at = -1
             for title in wanted:  # each heading, in the journey's order
                 found = printed.find(title, at + 1)
