@@ -271,4 +271,5 @@ def test_hostile_texts_land_on_the_slides_and_in_the_notes_as_text(tmp_path):
         _, laid = lay_out_handout(handout, project)
         text = normal(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(laid.pdf)).pages))
         for piece in ("<script>alert(1)</script>", "{{ 7*7 }}", "#set text(red)", "$x$ *bold*"):
-            assert piece in text, (handout.filename, piece)  # as written, neither markup nor code
+            # as written, neither markup nor code (wherever a narrow column breaks its lines)
+            assert "".join(piece.split()) in "".join(text.split()), (handout.filename, piece)
