@@ -222,9 +222,8 @@ def merge(guide: Guide, university: University) -> Guide:
     local_contacts = tuple(c for c in (university.desk, university.cpam) if c is not None)
 
     def with_local_help(step: Step) -> Step:
-        contacts = list(step.contacts)
-        if university.cpam and any(c.id == "cpam" for c in contacts):
-            contacts.insert(next(i for i, c in enumerate(contacts) if c.id == "cpam"), university.cpam)
+        # The university's CPAM in place of the national "your CPAM" (the one rule, for pages and handouts alike).
+        contacts = [university.cpam if university.cpam and c.id == "cpam" else c for c in step.contacts]
         if university.desk:
             contacts.append(university.desk)
         return replace(step, contacts=tuple(contacts))
@@ -253,7 +252,7 @@ def merge(guide: Guide, university: University) -> Guide:
         allowed_hosts=guide.allowed_hosts + tuple(h for h in university.allowed_hosts if h not in guide.allowed_hosts),
         steps=numbered,
         documents=documents,
-        contacts=local_contacts + guide.contacts,
+        contacts=tuple(c for c in guide.contacts if not (university.cpam and c.id == "cpam")) + local_contacts,
         links=links,
         sources=sources,
     )

@@ -124,15 +124,9 @@ def who_needs(guide: Guide, doc: Document, t: Callable[[Text | str], str]) -> st
 
 
 def contact_list(project: Project, kinds: tuple[str, ...] = ()) -> list[Contact]:
-    """The national contacts (of `kinds`, or all), then the university's desk and its CPAM, which replaces the
-    national "your CPAM" entry."""
-    university = project.university
-    national = [
-        c
-        for c in project.guide.contacts
-        if (not kinds or c.kind in kinds) and not (c.kind == "office" and university.cpam)
-    ]
-    return national + [c for c in (university.desk, university.cpam) if c]
+    """The guide's contacts (of `kinds`, or all): the national ones, then the university's desk and its CPAM, which
+    the model put in place of the national "your CPAM" (guide.university.merge)."""
+    return [c for c in project.guide.contacts if not kinds or c.kind in kinds]
 
 
 def slide_list(handout: Handout, project: Project, fit: float = 1.0) -> list[Slide]:
