@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .checker import Checker
+from .delays import check_delays
 from .errors import DataError, Problem
 from .model import (
     Contact,
@@ -389,6 +390,7 @@ def _build(raw: dict[str, Any], check: Checker) -> Guide:
         glossary=glossary,
         disagreements=disagreements,
     )
+    check_delays(raw["steps"], check)
     if not check.problems:
         for answers in guide.answer_sets():
             found = [p.id for p in guide.profiles_matching(answers)]

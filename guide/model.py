@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from . import phones
+
 
 @dataclass(frozen=True)
 class Text:
@@ -128,6 +130,16 @@ class Contact:
     link: Link | None
     email: str | None = None
     address: str | None = None
+
+    @property
+    def phone_abroad(self) -> str | None:
+        """The number as it is dialled from a foreign phone, where the French numbering plan gives it."""
+        return phones.from_abroad(self.phone) if self.phone else None
+
+    @property
+    def french_phone_only(self) -> bool:
+        """Whether the number can only be called from a French phone (a short number)."""
+        return bool(self.phone) and phones.french_only(self.phone or "")
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,10 @@ def notes(project: Project) -> list[str]:
         lines.append(note)
     if project.repository is None:
         lines.append(
-            "no GitHub repository is known, so the pages have no 'report a problem' link. Set repository in "
-            "data/university.yaml, or push to GitHub (the build finds it in GitHub Actions or from the remote)."
+            "no GitHub repository is known, so the pages have no 'report a problem' link"
+            + ("" if project.university.desk else " and the accessibility statement gives no way to reach you")
+            + ". Set repository in data/university.yaml, or push to GitHub (the build finds it in GitHub Actions "
+            "or from the remote)."
         )
     site = project.site
     if site.preview:

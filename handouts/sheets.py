@@ -12,19 +12,21 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import segno
 
+from guide import phones
 from guide.model import Contact, Document, Guide, Profile, Step, Text
 from guide.project import Project
 from render.environment import short_url, typed_url
-from render.journey import for_whom, heading, places, relation
+from render.journey import after_colon, for_whom, heading, places, relation
 from render.journey import names as situation_names
 from render.site import CHOOSER_ANCHOR
 from render.typography import french, unbreakable_phones
 
 from .kinds import Handout
-from .slides import Slide, deck, waiting_text
+from .slides import Slide, deck, phone_line, waiting_text
 
 REGISTER_LINK = "etudiant-etranger"
 LINE = 50  # characters on a line of a handout's column, about: what a paragraph's margin is worth
@@ -118,8 +120,8 @@ def who_needs(guide: Guide, doc: Document, t: Callable[[Text | str], str]) -> st
     conditional = {pid: c for pid, c in conditional.items() if pid not in plain}
     if not conditional and plain == set(guide.registering()):
         return t("everyone")
-    names = [t(p.name) for p in guide.profiles if p.id in plain]
-    names += [f"{t(p.name)} ({t(conditional[p.id])})" for p in guide.profiles if p.id in conditional]
+    names = [after_colon(t(p.name), t) for p in guide.profiles if p.id in plain]
+    names += [f"{after_colon(t(p.name), t)} ({t(conditional[p.id])})" for p in guide.profiles if p.id in conditional]
     return t("separator").join(names)
 
 
@@ -149,13 +151,24 @@ def contact(c: Contact, t: Say, lang: str) -> dict[str, Any]:
     return {
         "name": t(c.name),
         "phone": c.phone,
-        "tel": "tel:" + "".join(ch for ch in c.phone if ch.isdigit() or ch == "+") if c.phone else None,
+        "tel": phones.tel(c.phone) if c.phone else None,
+        "abroad": dialled_from_abroad(c, t),
         "hours": t(c.hours) if c.hours else None,
         "cost": t(c.cost) if c.cost else None,
         "address": typeset(c.address, lang) if c.address else None,
         "email": c.email,
-        "site": contact_site(c.link, t) if c.link and not c.phone else None,
+        "site": where_link(c.link, t) if c.link and not c.phone else None,
     }
+
+
+def dialled_from_abroad(c: Contact, t: Say) -> dict[str, str] | None:
+    """How the number is dialled from a foreign phone, or that only a French phone can call it."""
+    if c.phone_abroad:
+        label = f"{t('from_abroad')}{t('colon')} "
+        return {"label": t("separator") + label, "text": c.phone_abroad, "tel": phones.tel(c.phone_abroad)}
+    if c.french_phone_only:
+        return {"label": f" ({t('french_phone_only')})", "text": "", "tel": ""}
+    return None
 
 
 def contact_length(c: dict[str, Any]) -> int:
@@ -230,7 +243,7 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
         notes = [t(n.text) for n in step.notes_for(profile.id)]
         fresh = [n for n in notes if n not in printed]
         printed.update(fresh)
-        urls = list(dict.fromkeys(link.url for link in step.links_for(profile.id)))
+        links = list({lk.url: lk for lk in step.links_for(profile.id)}.values())
         steps.append(
             {
                 "id": step.id,
@@ -238,7 +251,7 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
                 "relation": relation(placed, guide, t),
                 "tasks": [t(task.text) for task in step.tasks_for(profile.id)],
                 "duration": t(step.duration),
-                "where": [link(url) for url in urls],
+                "where": [where_link(lk, t) for lk in links],
                 "while_waiting": t(step.while_waiting) if step.while_waiting else None,
                 "notes": fresh,
             }
@@ -277,7 +290,10 @@ def overview(handout: Handout, project: Project) -> dict[str, Any]:
     guide, lang = project.guide, handout.lang
     t = speaker(project, lang)
     groups = [
-        {"label": t(label) + t("colon"), "profiles": [{"name": t(p.name), "description": t(p.description)} for p in ps]}
+        {
+            "label": t(label) + t("colon"),
+            "profiles": [{"name": t(p.name), "description": after_colon(t(p.description), t)} for p in ps],
+        }
         for label, ps in register_groups(guide)
     ]
     documents = []
@@ -473,8 +489,9 @@ def slide_content(slide: Slide, project: Project, t: Say, lang: str) -> dict[str
                 {
                     "label": t(c.name) + (f"{t('colon')} " if c.phone or c.link else ""),
                     "phone": c.phone,
+                    "abroad": dialled_from_abroad(c, t),
                     "text": None if c.phone else (short_url(c.link.url) if c.link else None),
-                    "muted": t(c.hours) if c.hours else None,
+                    "muted": t("separator").join(t(x) for x in (c.hours, c.cost) if x) or None,
                 }
                 for c in slide.items
             ],
@@ -486,7 +503,7 @@ def slide_content(slide: Slide, project: Project, t: Say, lang: str) -> dict[str
                 lines = [
                     typeset(item.address, lang) if item.address else None,
                     t(item.hours) if item.hours else None,
-                    item.phone,
+                    phone_line(item, t),
                     item.email,
                 ]
                 paragraphs.append({"label": t(item.name), "lines": [x for x in lines if x]})
@@ -574,7 +591,7 @@ def _note_blocks(slide: Slide, project: Project, t: Say, lang: str) -> list[dict
         out: list[dict[str, Any]] = []
         for group, profiles in slide.items:
             out.append({"label": t(group) + colon})
-            out.append({"list": [f"{t(p.name)}{colon} {t(p.description)}" for p in profiles]})
+            out.append({"list": [f"{t(p.name)}{colon} {after_colon(t(p.description), t)}" for p in profiles]})
         return out
     if slide.kind == "step":
         step = slide.step
@@ -598,7 +615,7 @@ def _note_blocks(slide: Slide, project: Project, t: Say, lang: str) -> list[dict
             for n in step.notes
         ]
         if step.links:
-            out.append({"label": t("where") + colon, "links": [contact_site(lk, t) for lk in step.links]})
+            out.append({"label": t("where") + colon, "links": [where_link(lk, t) for lk in step.links]})
         checks = [
             f"{t(c.source.title)}, {t(c.source.publisher)} ({t('checked')} {day(project, c.checked, lang)})"
             for c in step.sources
@@ -626,11 +643,29 @@ def _note_blocks(slide: Slide, project: Project, t: Say, lang: str) -> list[dict
     raise ValueError(f"unknown kind of slide: {slide.kind}")
 
 
+SHORT_HOST = 30  # a longer host, beside a page's name, takes a line and helps nobody find the page
+TYPEABLE = 60  # the longest address paper prints whole: longer ones are named, and their QR code or link leads
+
+
+def typeable(url: str) -> str | None:
+    """The address as a reader types it from paper, when it is short enough and has no query to mistype."""
+    typed = typed_url(url)
+    return typed if len(typed) <= TYPEABLE and "?" not in typed else None
+
+
 def contact_site(lk: Any, t: Say) -> dict[str, str]:
-    """A link as paper shows it: its label, then where to type it when the label does not say."""
-    label = t(lk.label)
-    host = short_url(lk.url)
-    return link(lk.url, label if host.split("/")[0] in label else f"{label} ({host})")
+    """A link as paper shows it: its label, then the whole address when it can be typed, else its host when
+    the label does not name it and it is short enough to help: 'Forum ameli (forum-assures.ameli.fr)'."""
+    label, typed, host = t(lk.label), typeable(lk.url), urlsplit(lk.url).hostname or lk.url
+    shown = typed or ("" if host.removeprefix("www.") in label or len(host) > SHORT_HOST else host)
+    return link(lk.url, f"{label} ({shown})" if shown else label)
+
+
+def where_link(lk: Any, t: Say) -> dict[str, str]:
+    """Where a step is done, as paper prints it: the whole address a reader can type, or the page's name
+    with its site ('ameli.fr : l'inscription des étudiants étrangers') when the address is too long."""
+    typed = typeable(lk.url)
+    return link(lk.url, typed) if typed else contact_site(lk, t)
 
 
 def sheet_data(handout: Handout, project: Project, cut: list[Slide] | None = None) -> dict[str, Any]:

@@ -71,11 +71,21 @@ def waiting_text(step: Step) -> Text | None:
     return step.slide_while_waiting or step.while_waiting
 
 
-def _campus_lines(item: tuple[str, Any], lang: str) -> tuple[str | None, ...]:
+def phone_line(c: Contact, say: Callable[[str], str]) -> str | None:
+    """A contact's number as a slide writes it, with how it is dialled from abroad or that it is French only."""
+    if not c.phone:
+        return None
+    if c.phone_abroad:
+        return f"{c.phone}{say('separator')}{say('from_abroad')}{say('colon')} {c.phone_abroad}"
+    return f"{c.phone} ({say('french_phone_only')})" if c.french_phone_only else c.phone
+
+
+def _campus_lines(item: tuple[str, Any], say: Callable[[str], str], lang: str) -> tuple[str | None, ...]:
     """The lines a desk or a session takes on the campus slide."""
     kind, value = item
     if kind == "desk":
-        return (value.name(lang), value.address, value.hours(lang) if value.hours else None, value.phone, value.email)
+        hours = value.hours(lang) if value.hours else None
+        return (value.name(lang), value.address, hours, phone_line(value, say), value.email)
     return (f"{value.day} {value.time or ''}: {value.place(lang)}",)
 
 
@@ -100,6 +110,9 @@ def deck(
     guide, university, labels = project.guide, project.university, project.labels
     width, lines = BUDGET[min(len(langs), 2)]
     budget = max(1, int(lines * fit))
+
+    def say(lang: str) -> Callable[[str], str]:
+        return lambda key: labels.get(key, lang)
 
     def size(texts: Callable[[str], Sequence[str | None]]) -> Callable[[Any], int]:
         """An item's lines in its longest language: each of its texts starts a line."""
@@ -130,8 +143,8 @@ def deck(
         size(
             lambda lang: (
                 lambda c: (
-                    f"{c.name(lang)}: {c.phone or (c.link.url if c.link else '')}",
-                    c.hours(lang) if c.hours else None,
+                    f"{c.name(lang)}: {phone_line(c, say(lang)) or (c.link.url if c.link else '')}",
+                    "; ".join(x(lang) for x in (c.hours, c.cost) if x) or None,
                 )
             )
         ),
@@ -139,6 +152,6 @@ def deck(
     )
     campus = [("desk", university.desk)] if university.desk else []
     campus += [("session", s) for s in university.sessions]
-    slides += _cut("desk", campus, size(lambda lang: lambda item: _campus_lines(item, lang)), budget)
+    slides += _cut("desk", campus, size(lambda lang: lambda item: _campus_lines(item, say(lang), lang)), budget)
     slides.append(Slide("closing", "slides.closing"))
     return slides

@@ -69,7 +69,8 @@ def urls_in_site(site: Path) -> list[FoundUrl]:
     found = []
     for page in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for report in soup.select("p.hig-report"):  # the reader's way to the publisher's issue form: not a fact
+        # the reader's ways to the publisher (its issue form, its issues): the repository's, not a fact
+        for report in soup.select("p.hig-report, p.hig-publisher"):
             report.decompose()
         for tag, attribute in URL_ATTRIBUTES.items():
             for element in soup.find_all(tag):

@@ -21,7 +21,7 @@ FIELD_LABELS = {  # field of guide.changes.FIELDS -> its label in data/ui.yaml
     "name": "field_name",
     "description": "field_description",
     "formats": "formats",
-    "max_size_mb": "max_size",
+    "max_size_mb": "field_max_size",
     "phone": "phone",
     "hours": "hours",
     "cost": "cost",

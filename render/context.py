@@ -35,6 +35,7 @@ def base_context(project: Project, lang: str) -> dict[str, Any]:
         "step_relation": lambda placed: journey.relation(placed, project.guide, t),
         "for_whom": lambda step, ids: journey.for_whom(step, frozenset(ids), project.guide, t),
         "sentence": lambda text: text[:1].upper() + text[1:],
+        "after_colon": lambda text: journey.after_colon(text, t),
         "guide": project.guide,
         "university": project.university,
         "lang": lang,

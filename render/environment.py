@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from guide import phones
+
 HERE = Path(__file__).resolve().parent
 PACKAGES = HERE.parent
 TEMPLATE_ROOTS = {
@@ -69,4 +71,5 @@ def environment() -> Environment:
     env.filters["host"] = lambda url: urlsplit(url).hostname or ""
     env.filters["short_url"] = short_url
     env.filters["typed_url"] = typed_url
+    env.filters["tel"] = phones.tel
     return env

@@ -36,7 +36,16 @@ def relation(placed: Placed | None, guide: Guide, t: Say, short: bool = False) -
 def names(guide: Guide, ids: Iterable[str], t: Say, short: bool = False) -> str:
     """The situations among `ids`, in the data's order: "Student from outside the EU; EU student ..." (in a few
     words each, with `short`, where the data gives them so)."""
-    return t("separator").join(t((p.short or p.name) if short else p.name) for p in guide.audience(frozenset(ids)))
+    chosen = guide.audience(frozenset(ids))
+    return t("separator").join(after_colon(t((p.short or p.name) if short else p.name), t) for p in chosen)
+
+
+def after_colon(text: str, t: Say) -> str:
+    """A text as it follows a colon in the language `t` speaks: with a small first letter where the language
+    wants one (data/ui.yaml, case_after_colon), unless its first word is written in capitals ("EU", "CPAM")."""
+    if t("case_after_colon") != "lower" or len(text) < 2 or not (text[0].isupper() and text[1].islower()):
+        return text
+    return text[0].lower() + text[1:]
 
 
 def for_whom(step: Step, ids: frozenset[str], guide: Guide, t: Say) -> str | None:

@@ -14,6 +14,8 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
+from guide.phones import tel
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space
 SPACES = "[ \u00a0\u202f]"
@@ -35,7 +37,7 @@ FRENCH = [
     (re.compile(rf"(\d+){SPACES}*h{SPACES}*(\d\d)(?!\d)"), rf"\1{NBSP}h{NBSP}\2"),
     (re.compile(rf"(\d+){SPACES}+h(?!\w)"), rf"\1{NBSP}h"),
 ]
-PHONE_GROUPS = re.compile(r"(?<![\d\w])(0\d)((?:[ \u00a0]\d\d){4})(?![\d\w])")
+PHONE_GROUPS = re.compile(r"(?<![\d\w+])(0\d|\+33[ \u00a0]\d)((?:[ \u00a0]\d\d){4})(?![\d\w])")
 
 
 def french(text: str) -> str:
@@ -47,7 +49,7 @@ def french(text: str) -> str:
 
 def unbreakable_phones(text: str) -> str:
     """Phone numbers written in groups ('09 74 75 36 46') held together by no-break spaces."""
-    return PHONE_GROUPS.sub(lambda m: m.group(1) + m.group(2).replace(" ", NBSP), text)
+    return PHONE_GROUPS.sub(lambda m: (m.group(1) + m.group(2)).replace(" ", NBSP), text)
 
 
 def _text_nodes(
@@ -105,7 +107,7 @@ def typeset(page: str, default_lang: str = "en") -> str:
 
 def link_phones(page: str, phones: Iterable[str], default_lang: str = "en") -> str:
     """Every mention of one of `phones` outside a link becomes a tel: link."""
-    targets = {p: "tel:" + re.sub(r"\D", "", p) for p in phones if p}
+    targets = {p: tel(p) for p in phones if p}
     # Not inside a label or a legend: a tap there picks its option or ticks its box, it must not start a call.
     return link_words(
         page, targets, default_lang, first_only=False, leave=frozenset({"a", "button", "label", "legend"})

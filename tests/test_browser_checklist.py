@@ -64,14 +64,14 @@ def test_answers_lead_to_the_path_of_each_profile(page, base, guide, languages):
                 assert shown == expected, (other, answers, shown)
 
 
-def test_ticks_survive_a_reload_and_a_change_of_language(page, base, guide, languages):
+def test_ticks_survive_a_reload_and_a_change_of_language(page, base, guide, labels, languages):
     fr_url, en_url = (base + route_url("non-eu", lang, languages[0]) for lang in ("fr", "en"))
     page.goto(fr_url)
     total = len(page.query_selector_all("input[data-task]"))
     ids = page.eval_on_selector_all("input[data-task]", "els => els.map(e => e.dataset.task)")
     for task in ids[:3]:
         page.click(f"label[for='task-{task}']")
-    assert page.inner_text(".hig-progress__count") == f"3 tâches faites sur {total}"
+    assert page.inner_text(".hig-progress__count") == labels.get("progress_other", "fr").format(done=3, total=total)
     page.reload()
     assert ticked(page) == ids[:3]
     # Follow the language switch (its menu opens on hover; the link itself is what matters).

@@ -78,7 +78,7 @@ CASES = {
     ),
     "list-is-a-string": (
         "data/university.yaml",
-        sub("applies_to: [non-eu, eu-no-ehic, overseas, under-16]", "applies_to: non-eu"),
+        sub("applies_to: [non-eu, eu-no-ehic, overseas, french-abroad, under-16]", "applies_to: non-eu"),
         "expected array",
     ),
     "not-a-colour": (

@@ -404,7 +404,7 @@ class GuidePlugin(BasePlugin):
         output = head.absolute_alternates(output, config.site_url + page.url, default)
         lang = page.file.src_uri.split("/", 1)[0]
         output = head.mark_phrases(output, lang, project.labels.phrases)
-        phones = [c.phone for c in project.guide.contacts]
+        phones = [n for c in project.guide.contacts for n in (c.phone, c.phone_abroad) if n]
         output = head.in_article(output, lambda a: link_phones(a, phones, lang))
         if not page.file.src_uri.endswith("/" + GLOSSARY_PAGE):
             glossary = self.pages.get(lang, {}).get(f"{lang}/{GLOSSARY_PAGE}")
