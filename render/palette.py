@@ -38,15 +38,16 @@ def palette(university: University) -> Palette:
 
 
 def university_css(university: University) -> str:
-    """Material's colour variables set to the university's colours and to their readable shades."""
+    """Material's colour variables set to the university's colours and to their readable shades, and the guide's
+    own: `--hig-link` (text and focus rings on the scheme's background) and `--hig-on-link` (text on a
+    `--hig-link` background, as a button under the pointer has it)."""
     p = palette(university)
     return (
         "/* Made from data/university.yaml at build time: edit that file. */\n"
         ":root, [data-md-color-scheme] {\n"
         f"  --md-primary-fg-color: {p.primary};\n  --md-primary-fg-color--light: {p.dark_link};\n"
         f"  --md-primary-fg-color--dark: {p.primary};\n  --md-accent-fg-color: {p.hover};\n"
-        f"  --md-typeset-a-color: {p.link};\n}}\n"
+        f"  --md-typeset-a-color: {p.link};\n  --hig-link: {p.link};\n  --hig-on-link: {WHITE};\n}}\n"
         f"[data-md-color-scheme=slate] {{ --md-typeset-a-color: {p.dark_link}; "
-        f"--md-accent-fg-color: {p.dark_hover}; }}\n"
-        f"[data-md-color-scheme=slate] .md-typeset .md-button:not(.md-button--primary) {{ color: {p.dark_link}; }}\n"
+        f"--md-accent-fg-color: {p.dark_hover}; --hig-link: {p.dark_link}; --hig-on-link: {DARK_BACKGROUNDS[0]}; }}\n"
     )

@@ -53,10 +53,15 @@ def unbreakable_phones(text: str) -> str:
 
 
 def _text_nodes(
-    page: str, visit: Callable[[str, str, bool], str], default_lang: str, leave: frozenset[str] = frozenset({"a"})
+    page: str,
+    visit: Callable[[str, str, bool], str],
+    default_lang: str,
+    leave: frozenset[str] = frozenset({"a"}),
+    attributes: Callable[[str, str], str] | None = None,
 ) -> str:
     """Rebuild `page` with each text node replaced by visit(text, language, inside_left_alone), where the
-    last is true inside a link or another element named in `leave`."""
+    last is true inside a link or another element named in `leave`; and each opening tag by
+    attributes(tag, language), if given."""
     parts = TAG.split(page)
     langs: list[tuple[str, str, int]] = []  # (tag, language, depth of that tag when it opened)
     depth: dict[str, int] = {}
@@ -83,6 +88,8 @@ def _text_nodes(
                 lang = LANG.search(part)
                 if lang:
                     langs.append((name, lang.group(1).split("-")[0].lower(), depth.get(name, 0)))
+                if attributes is not None:
+                    parts[i] = attributes(part, langs[-1][1] if langs else default_lang)
                 depth[name] = depth.get(name, 0) + 1
                 skip += name in SKIP
                 links += name in leave
@@ -95,14 +102,34 @@ def _text_nodes(
     return "".join(parts)
 
 
+# The attributes that hold words a reader sees or hears (the scripts show data-* texts: statuses, messages).
+SAID_ATTRIBUTE = re.compile(r"""(\s(?:data-[\w-]+|aria-label|title|placeholder|alt)=")([^"]*)(")""")
+
+
+def _said_attributes(tag: str, lang: str) -> str:
+    """A tag whose texts in attributes get French typography; data that is not prose (JSON, ids, addresses:
+    a value without a space, or one that starts like JSON) is left as it is."""
+    if lang != "fr":
+        return tag
+
+    def one(m: re.Match[str]) -> str:
+        value = html.unescape(m.group(2))
+        if " " not in value or value.lstrip()[:1] in "{[":
+            return m.group(0)
+        return m.group(1) + html.escape(french(value), quote=True) + m.group(3)
+
+    return SAID_ATTRIBUTE.sub(one, tag)
+
+
 def typeset(page: str, default_lang: str = "en") -> str:
-    """`page` (HTML) with the typography of each text's language and unbreakable phone numbers."""
+    """`page` (HTML) with the typography of each text's language, in its text and in the attributes a reader
+    sees or hears, and unbreakable phone numbers."""
 
     def visit(text: str, lang: str, _in_link: bool) -> str:
         text = unbreakable_phones(text)
         return french(text) if lang == "fr" else text
 
-    return _text_nodes(page, visit, default_lang)
+    return _text_nodes(page, visit, default_lang, attributes=_said_attributes)
 
 
 def link_phones(page: str, phones: Iterable[str], default_lang: str = "en") -> str:

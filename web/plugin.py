@@ -214,6 +214,10 @@ class GuidePlugin(BasePlugin):
         university = project.university
         lang = config.plugins["i18n"].current_language or project.languages[0]
         config.copyright = escape(university.name(lang))  # Material prints it as HTML
+        for scheme in config.theme.get("palette") or []:  # the colour scheme switch, named in the page's language
+            if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+                to = "theme_to_light" if scheme.get("scheme") == "slate" else "theme_to_dark"
+                scheme["toggle"]["name"] = escape(project.labels.get(to, lang))
         if university.logo:
             config.theme["logo"] = university.logo
             config.theme["favicon"] = university.logo

@@ -1,6 +1,7 @@
 /* The search page (macros/search/search.html): the words of ?q= (which every page's search field sends) looked
-   up in this language's index only, built with the site by Pagefind, which picks the index of the page's
-   <html lang>. Nothing is fetched before the first search. The results are the site's own pages; their titles
+   up in this language's index, built with the site by Pagefind, which picks the index of the page's
+   <html lang>; when it has nothing, in the other languages' indexes, each result shown in its own language.
+   Nothing is fetched before the first search. The results are the site's own pages; their titles
    and excerpts are copied as text, with <mark> kept for the words found. HIG.format and HIG.plural come from
    the head script (overrides/partials/hig-head.html). */
 (function (d) {
@@ -11,6 +12,9 @@
   var field = form.querySelector("input[name=q]");
   var status = d.querySelector(".hig-search-page__status");
   var list = d.querySelector(".hig-search-page__results");
+  var elsewhere = d.querySelector(".hig-search-page__elsewhere");
+  var others = JSON.parse(form.dataset.others || "[]");
+  var instances = {};
   var bundle = new URL(form.dataset.bundle, location.href);
   var loading = null;
   var current = 0;
@@ -24,6 +28,71 @@
       loading.catch(function () { loading = null; });  // a later search tries again
     }
     return loading;
+  }
+
+  /* Another language's index. Pagefind takes an instance's language from <html lang> as the instance is
+     made, so the attribute names that language for that synchronous moment only (nothing is drawn meanwhile). */
+  function instance(lang) {
+    if (!instances[lang]) {
+      instances[lang] = pagefind().then(function (pf) {
+        var root = d.documentElement;
+        var own = root.getAttribute("lang");
+        root.setAttribute("lang", lang);
+        try {
+          return pf.createInstance({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24 });
+        } finally {
+          root.setAttribute("lang", own);
+        }
+      });
+      instances[lang].catch(function () { delete instances[lang]; });
+    }
+    return instances[lang];
+  }
+
+  /* A word as compared here: lower case, without accents or punctuation. */
+  function bare(word) {
+    return word.normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+  }
+
+  /* Pagefind answers a word it does not know with the index's words that begin it ("account" finds "à"). A
+     page counts as found when a word it marks begins like a word searched for (its first four letters). */
+  function matches(page, terms) {
+    var marked = (page.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return bare(m.slice(6, -7)); });
+    return terms.some(function (term) {
+      var start = term.slice(0, 4);
+      return marked.some(function (word) { return word.slice(0, start.length) === start; });
+    });
+  }
+
+  function found(search, query) {
+    var terms = query.split(/\s+/).map(bare).filter(Boolean);
+    return search.then(function (result) { return Promise.all(result.results.map(function (r) { return r.data(); })); })
+      .then(function (pages) { return pages.filter(function (page) { return matches(page, terms); }); });
+  }
+
+  /* Nothing in this language: the other languages' pages, under a heading in their own words. */
+  function searchElsewhere(query, mine) {
+    return Promise.all(others.map(function (other) {
+      return instance(other.lang).then(function (pf) { return found(pf.search(query), query); })
+        .then(function (pages) { return { other: other, pages: pages }; }, function () { return { other: other, pages: [] }; });
+    })).then(function (sets) {
+      if (mine !== current) return false;
+      var any = false;
+      sets.forEach(function (set) {
+        if (!set.pages.length) return;
+        any = true;
+        var heading = d.createElement("h2");
+        heading.lang = set.other.lang;
+        heading.textContent = set.other.heading;
+        var ol = d.createElement("ol");
+        ol.className = "hig-search-page__results";
+        ol.lang = set.other.lang;
+        set.pages.forEach(function (page) { ol.appendChild(item(page)); });
+        elsewhere.appendChild(heading);
+        elsewhere.appendChild(ol);
+      });
+      return any;
+    });
   }
 
   function excerpt(html) {
@@ -56,20 +125,26 @@
   function run(query) {
     var mine = ++current;
     list.textContent = "";
+    elsewhere.textContent = "";
     if (!query) {
       status.textContent = "";
       return;
     }
     status.textContent = H.format(form.dataset.searching, { query: query });
-    pagefind()
-      .then(function (pf) { return pf.search(query); })
-      .then(function (found) { return Promise.all(found.results.map(function (r) { return r.data(); })); })
+    found(pagefind().then(function (pf) { return pf.search(query); }), query)
       .then(function (pages) {
         if (mine !== current) return;  // a newer search is under way
         pages.forEach(function (page) { list.appendChild(item(page)); });
-        var text = pages.length ? H.plural(form, "results", pages.length) : form.dataset.none;
-        status.textContent = H.format(text, { count: pages.length, query: query });
-      }, function () {
+        if (pages.length) {
+          status.textContent = H.format(H.plural(form, "results", pages.length), { count: pages.length, query: query });
+          return;
+        }
+        return searchElsewhere(query, mine).then(function (any) {
+          if (mine !== current) return;
+          status.textContent = H.format(any ? form.dataset.noneHere : form.dataset.none, { query: query });
+        });
+      })
+      .catch(function () {
         if (mine === current) status.textContent = form.dataset.failed;
       });
   }
