@@ -362,7 +362,9 @@ def _build(raw: dict[str, Any], check: Checker) -> Guide:
             check.add(("profiles", reg.profile_ids.index(pid)), f"no step applies to profile '{pid}'")
 
     glossary = tuple(
-        GlossaryEntry(g["id"], g["term"], check.text(g["definition"], ("glossary", i, "definition")))
+        GlossaryEntry(
+            g["id"], g["term"], check.text(g["definition"], ("glossary", i, "definition")), g.get("on_paper", False)
+        )
         for i, g in enumerate(raw["glossary"])
     )
     disagreements = tuple(

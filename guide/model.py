@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -296,6 +297,7 @@ class GlossaryEntry:
     id: str
     term: str
     definition: Text
+    on_paper: bool = False
 
 
 @dataclass(frozen=True)
@@ -326,6 +328,16 @@ class Guide:
 
     def steps_in(self, phase: Phase) -> tuple[Step, ...]:
         return tuple(s for s in self.steps if s.phase.id == phase.id)
+
+    def words_to_explain(self, text: str, *, overview: bool = False) -> tuple[GlossaryEntry, ...]:
+        """The glossary terms a handout explains in its box of French words: those marked `on_paper` that its
+        `text` uses (the term before any bracket, as whole words, in any case). The overview, which covers every
+        situation, explains every term marked `on_paper` and every other term its text uses."""
+
+        def used(g: GlossaryEntry) -> bool:
+            return re.search(_whole(g.term.split(" (")[0]), text, re.IGNORECASE) is not None
+
+        return tuple(g for g in self.glossary if (g.on_paper and (overview or used(g))) or (overview and used(g)))
 
     def registering(self) -> frozenset[str]:
         """The situations that must register."""
@@ -378,3 +390,9 @@ class Guide:
     def profiles_matching(self, answers: dict[str, str]) -> list[Profile]:
         """Profiles whose answers are all among `answers`."""
         return [p for p in self.profiles if all(answers.get(k) == v for k, v in p.answers.items())]
+
+
+def _whole(term: str) -> str:
+    """A pattern finding `term` as whole words, whatever the spaces between them (a typeset text has no-break
+    spaces)."""
+    return r"(?<!\w)" + r"\s+".join(re.escape(word) for word in term.split()) + r"(?!\w)"

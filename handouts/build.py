@@ -21,7 +21,8 @@ from .sheets import REGISTER_LINK, sheet_data, slide_list
 from .slides import CUT, Slide
 
 FITS = (1.0, 0.85, 0.7, 0.5, 0.3)  # how full the slides' lists are tried, until each fits its slide
-PAGE_HEIGHT_PT = (297 - 11 - 17) / 25.4 * 72  # an A4 sheet's text area, in points
+PAGE_HEIGHT_PT = (297 - 11 - 14) / 25.4 * 72  # an A4 sheet's text area, in points (handouts/typst/base.typ)
+TOP_MARGIN_PT = 11 / 25.4 * 72
 
 
 def _data(handout: Handout, project: Project, slides: list[Slide]) -> dict:
@@ -36,6 +37,7 @@ def _data(handout: Handout, project: Project, slides: list[Slide]) -> dict:
 def _layout(handout: Handout, project: Project, data: dict) -> Laid:
     record = handout.record
     measures = ("crowded",) if record.max_pages is None else ("step-height",) if record.name == "checklist" else ()
+    measures += ("end",) if record.half_full else ()
     try:
         return lay_out(record.template, data, project.guide.last_checked, project.root, measures)
     except LayoutError as exc:
@@ -43,13 +45,17 @@ def _layout(handout: Handout, project: Project, data: dict) -> Laid:
 
 
 def fit_deck(handout: Handout, project: Project) -> tuple[list[Slide], Laid]:
-    """A deck's slides and its layout: its lists cut shorter, down the FITS, until each of their slides fits."""
+    """A deck's slides and its layout. Every deck shares one cut (handouts/slides.py): its lists are cut shorter,
+    down the FITS, until each of their slides fits in every deck. A deck laid out again at the same fit comes
+    from the engine's cache."""
+    decks = [h for h in catalogue(project.guide) if h.record.section == "slides" and h.record.max_pages is None]
     for fit in FITS:
         slides = slide_list(handout, project, fit)
-        laid = _layout(handout, project, _data(handout, project, slides))
-        if not any(c["where"].removeprefix("slides.") in CUT for c in laid.measured["crowded"]):
+        laid = {d.filename: _layout(d, project, _data(d, project, slides)) for d in decks}
+        crowded = [c for d in decks for c in laid[d.filename].measured["crowded"]]
+        if not any(c["where"].removeprefix("slides.") in CUT for c in crowded):
             break
-    return slides, laid
+    return slides, laid[handout.filename]
 
 
 def lay_out_handout(handout: Handout, project: Project) -> tuple[list[Slide], Laid]:
@@ -110,6 +116,23 @@ def over_budget(handout: Handout, project: Project, laid: Laid) -> Problem | Non
     return Problem(f"{HANDOUTS_FOLDER}/{handout.filename}", None, f"steps.{longest}" if longest else "", message)
 
 
+def half_empty(handout: Handout, laid: Laid) -> Problem | None:
+    """A note when a sheet that should fill its pages ends on a page more than half empty."""
+    if not handout.record.half_full or laid.pages < 2 or not laid.measured.get("end"):
+        return None
+    [end] = laid.measured["end"]
+    full = (end["y"] - TOP_MARGIN_PT) / PAGE_HEIGHT_PT
+    if full >= 0.5:
+        return None
+    return Problem(
+        f"{HANDOUTS_FOLDER}/{handout.filename}",
+        None,
+        "",
+        f"its last page (page {end['page']}) is only {full:.0%} full: shorten its texts by that much to save a page, "
+        "or print it as it is",
+    )
+
+
 def handout_problems(project: Project) -> tuple[list[Problem], list[Problem]]:
     """Every handout laid out as the build will (the PDFs are kept for it): (errors, notes). Errors: a slide too
     full, a template that fails. Notes: a sheet over its page budget."""
@@ -122,8 +145,7 @@ def handout_problems(project: Project) -> tuple[list[Problem], list[Problem]]:
             errors += exc.problems
             continue
         errors += crowded_slides(handout, laid, project)
-        if note := over_budget(handout, project, laid):
-            notes.append(note)
+        notes += [n for n in (over_budget(handout, project, laid), half_empty(handout, laid)) if n]
     return errors, notes
 
 
@@ -159,8 +181,8 @@ def render_handouts(
         crowded = crowded_slides(handout, laid, project)
         if crowded:
             raise DataError(crowded)
-        if notes is not None and (note := over_budget(handout, project, laid)):
-            notes.append(note)
+        if notes is not None:
+            notes += [n for n in (over_budget(handout, project, laid), half_empty(handout, laid)) if n]
         laid_out.append((handout, laid))
     out = out_dir / HANDOUTS_FOLDER
     out.mkdir(parents=True, exist_ok=True)

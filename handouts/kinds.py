@@ -67,6 +67,7 @@ class HandoutKind:
     paper: str = "A4"  # what the print page says of its page size
     follows: str | None = None  # the kind whose handout (of the same languages) this one is numbered after
     offline: bool = True  # in the offline copy too (a student's); False: for staff, on the published site only
+    half_full: bool = False  # its last page at least half full (a note otherwise): a sheet for a desk's pile
 
     @property
     def template(self) -> str:
@@ -81,15 +82,17 @@ KINDS: dict[str, HandoutKind] = {
             max_pages=2,
             make=lambda g: [Handout("overview", (lang,), None, f"guide-{lang}.pdf") for lang in g.languages],
             title=lambda h, g, labels, lang: labels.get("handout_title", lang),
+            half_full=True,
         ),
         HandoutKind(
             "bilingual",  # the default language beside each other one
-            max_pages=2,
+            max_pages=3,  # two languages in nine-point type: two sheets
             make=lambda g: [
                 Handout("bilingual", (g.languages[0], other), None, f"guide-{g.languages[0]}-{other}.pdf")
                 for other in g.languages[1:]
             ],
             title=lambda h, g, labels, lang: labels.get("handout_title", lang),
+            half_full=True,
         ),
         HandoutKind(
             "checklist",  # one sheet, both sides, per situation and language

@@ -135,7 +135,7 @@ def slide_list(handout: Handout, project: Project, fit: float = 1.0) -> list[Sli
     """The slides a handout of the slides section walks (none for a sheet), its lists cut to `fit`."""
     if handout.record.section != "slides":
         return []
-    return deck(project, handout.langs, register_groups(project.guide), contact_list(project), fit)
+    return deck(project, register_groups(project.guide), contact_list(project), fit)
 
 
 # -- pieces every sheet shares --------------------------------------------------------------------------------
@@ -209,12 +209,27 @@ def frame(handout: Handout, project: Project, title: str) -> dict[str, Any]:
         else [],
         "footer": f"{t(university.short_name)} · {t('last_checked')} {day(project, guide.last_checked, lang)}",
         "address": link(project.site_url, project.site_url),
+        "addresses": written_addresses(project.guide),
         "logo": image(project),
         "logo_alt": t(university.name),
         "colors": dict(university.colors),
         "colon": t("colon"),
         "separator": t("separator"),
     }
+
+
+def written_addresses(guide: Guide) -> dict[str, Any]:
+    """The site names a text may write (etudiant-etranger.ameli.fr, ameli.fr), each with the address the data
+    gives for that site's home, and a pattern finding any host name in a text (Typst's regex, which has no
+    look-around: the sheet links the names found here and leaves the others)."""
+    urls: dict[str, str] = {}
+    for lk in guide.links.values():
+        parts = urlsplit(lk.url)
+        if parts.path in ("", "/") and not parts.query and parts.hostname:
+            urls[parts.hostname] = lk.url
+            if parts.hostname.startswith("www."):
+                urls.setdefault(parts.hostname.removeprefix("www."), lk.url)
+    return {"pattern": r"(?i)\b[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.[a-z]{2,}\b", "urls": urls}
 
 
 def qr(url: str, captions: list[dict[str, str]]) -> dict[str, Any]:
@@ -236,13 +251,9 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
     journey = guide.journey(profile.id)
     here = places(journey)
     mine = [p.step for p in journey]
-    printed: set[str] = set()  # a note two steps share (either order) is printed once
-    steps = []
+    steps = []  # each step's notes stay on the page the QR code opens, so that the type stays large
     for placed in journey:
         step = placed.step
-        notes = [t(n.text) for n in step.notes_for(profile.id)]
-        fresh = [n for n in notes if n not in printed]
-        printed.update(fresh)
         links = list({lk.url: lk for lk in step.links_for(profile.id)}.values())
         steps.append(
             {
@@ -253,7 +264,6 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
                 "duration": t(step.duration),
                 "where": [where_link(lk, t) for lk in links],
                 "while_waiting": t(step.while_waiting) if step.while_waiting else None,
-                "notes": fresh,
             }
         )
     documents = []
@@ -267,9 +277,10 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
         documents.append({"name": t(doc.name), "uses": uses, "description": t(doc.description) + notes})
     skipped = [t(s.title) for s in guide.steps if s not in mine]
     title = handout.title(guide, project.labels)
-    return {
+    sheet = {
         **frame(handout, project, typeset(title, lang)),
         "intro": t(profile.description),
+        "more_online": t("paper_more_online"),
         "skipped": {"label": t("skipped_steps") + t("colon"), "steps": skipped} if skipped else None,
         "qrs": [qr(project.site_url + handout.qr_page(guide.languages[0]), [{"lang": lang, "text": t("scan_path")}])],
         "labels": {k: t(k) + t("colon") for k in ("duration", "where", "while_waiting")}
@@ -278,6 +289,29 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
         "documents": documents,
         "contacts": [contact(c, t, lang) for c in contact_list(project, ("phone", "office"))],
     }
+    return sheet | {"words": words_box(project, t, sheet)}
+
+
+def words_box(project: Project, t: Say, sheet: dict[str, Any], overview: bool = False) -> dict[str, Any] | None:
+    """The box of French words the sheet's texts use, as the model chooses them, each defined."""
+    entries = project.guide.words_to_explain(" ".join(_texts(sheet)), overview=overview)
+    if not entries:
+        return None
+    return {
+        "title": t("paper_words"),
+        "entries": [{"term": typeset(g.term, "fr"), "definition": t(g.definition)} for g in entries],
+    }
+
+
+def _texts(value: Any) -> list[str]:
+    """Every string in a sheet's data."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _texts(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _texts(v)]
+    return []
 
 
 def need(use: Any, t: Say) -> str:
@@ -309,7 +343,7 @@ def overview(handout: Handout, project: Project) -> dict[str, Any]:
             }
         )
     contacts = [contact(c, t, lang) for c in contact_list(project)]
-    return {
+    sheet = {
         **frame(handout, project, typeset(handout.title(guide, project.labels), lang)),
         "intro": t("handout_intro"),
         "qrs": [
@@ -330,6 +364,7 @@ def overview(handout: Handout, project: Project) -> dict[str, Any]:
         "documents": columns(documents, lambda d: len(d["name"]) + len(d["formats"] or "") + len(d["who"])),
         "contacts": columns(contacts, contact_length, 3),
     }
+    return sheet | {"words": words_box(project, t, sheet, overview=True)}
 
 
 def everyone_steps(guide: Guide, t: Say) -> list[dict[str, Any]]:
@@ -398,6 +433,23 @@ def bilingual(handout: Handout, project: Project) -> dict[str, Any]:
             "rows": [row(lambda t, lang, c=c: {"contact": contact(c, t, lang)}) for c in contact_list(project)],
         },
     ]
+    words = guide.words_to_explain(" ".join(_texts(tables)), overview=True)
+    if words:
+        tables.append(
+            {
+                "heading": row(lambda t, lang: t("paper_words")),
+                "rows": [
+                    row(
+                        lambda t, lang, g=g: {
+                            "term": typeset(g.term, "fr"),
+                            "colon": t("colon"),
+                            "text": t(g.definition),
+                        }
+                    )
+                    for g in words
+                ],
+            }
+        )
     title = " / ".join(typeset(project.labels.get("handout_title", lang), lang) for lang in langs)
     homes = [home_url(project, lang) for lang in langs]
     return {
@@ -491,6 +543,7 @@ def slide_content(slide: Slide, project: Project, t: Say, lang: str) -> dict[str
                     "phone": c.phone,
                     "abroad": dialled_from_abroad(c, t),
                     "text": None if c.phone else (short_url(c.link.url) if c.link else None),
+                    "url": c.link.url if c.link and not c.phone else None,
                     "muted": t("separator").join(t(x) for x in (c.hours, c.cost) if x) or None,
                 }
                 for c in slide.items

@@ -100,14 +100,16 @@ def documents_for(project: Project, profile: Profile) -> list[tuple[Document, Te
 
 def deck(
     project: Project,
-    langs: tuple[str, ...],
     register_groups: list[tuple[str, list[Profile]]],
     contacts: list[Contact],
     fit: float = 1.0,
 ) -> list[Slide]:
-    """Every slide of the deck in `langs` (one language, or two side by side); `fit` below 1 cuts the lists
-    into shorter slides (for texts longer than the budget expects)."""
+    """Every slide of the deck; `fit` below 1 cuts the lists into shorter slides (for texts longer than the
+    budget expects). Every deck has the same slides, whatever its languages: the lists are cut for the
+    longest language in the narrowest column (two languages side by side), so that "slide 12" of the speaker's
+    notes is slide 12 of every deck."""
     guide, university, labels = project.guide, project.university, project.labels
+    langs = guide.languages
     width, lines = BUDGET[min(len(langs), 2)]
     budget = max(1, int(lines * fit))
 

@@ -55,9 +55,13 @@
   }
 
   /* Pagefind answers a word it does not know with the index's words that begin it ("account" finds "à"). A
-     page counts as found when a word it marks begins like a word searched for (its first four letters). */
+     page counts as found when a word it marks begins like a word searched for (its first four letters). A
+     marked piece of text may hold several words ("<b>alert(1)</b>"): each is compared. */
   function matches(page, terms) {
-    var marked = (page.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return bare(m.slice(6, -7)); });
+    var marked = [];
+    (page.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).forEach(function (m) {
+      marked = marked.concat(m.slice(6, -7).split(/[^\p{L}\p{N}]+/u).map(bare).filter(Boolean));
+    });
     return terms.some(function (term) {
       var start = term.slice(0, 4);
       return marked.some(function (word) { return word.slice(0, start.length) === start; });
