@@ -222,7 +222,7 @@ def without_footers(text: str, handout, inputs) -> str:
     lang, labels = handout.lang, inputs.labels
     footer = normal(
         f"{inputs.university.short_name(lang)} · {labels.get('last_checked', lang)} "
-        f"{labels.date(inputs.guide.last_checked, lang)} · {inputs.site_url}"
+        f"{labels.date(inputs.guide.last_checked, lang)}"
     )
     return re.sub(re.escape(footer) + r" \d+ / \d+ ?", "", text)
 

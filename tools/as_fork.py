@@ -33,6 +33,7 @@ DATA_TESTS = (
     "tests/test_site.py",
     "tests/test_route_pages.py",
     "tests/test_handouts.py",
+    "tests/test_handouts_read_by_everyone.py",
     "tests/test_slides.py",
     "tests/test_seo_and_policy.py",
     "tests/test_external_urls.py",
@@ -64,7 +65,9 @@ def run(university: Path, pytest_args: list[str]) -> int:
         env.pop("SITE_URL", None)
         env.setdefault(CACHE_VARIABLE, str(ROOT / "build" / "pdf-cache"))  # the PDFs this run made already
         # `python -m` puts the fork's folder first on the import path: its own code runs, not this one's.
-        command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *DATA_TESTS, *pytest_args]
+        tests = [a for a in pytest_args if a.startswith("tests/")] or list(DATA_TESTS)
+        options = [a for a in pytest_args if not a.startswith("tests/")]
+        command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *tests, *options]
         return subprocess.run(command, cwd=fork, env=env).returncode
 
 
