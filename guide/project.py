@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .changes import History, read_history
+from .content import content_problems
 from .errors import DataError, Problem
 from .loader import load_guide
 from .model import Guide
@@ -68,6 +69,7 @@ def load_project(root: Path, site_languages: tuple[str, ...]) -> Project:
             read_layers(data, translations)
     except DataError as exc:
         problems += exc.problems
+    problems += content_problems(root, languages)
     if problems:
         raise DataError(problems)
     return Project(

@@ -125,7 +125,10 @@ def load_university(
                 f"'{url}' should be a full https address ending with /, like https://example.org/guide/",
             )
     logo = raw.get("logo")
-    if logo and not (data_dir.parent / "content" / logo).is_file():
+    content = data_dir.parent / "content"
+    if logo and (Path(logo).is_absolute() or ".." in Path(logo).parts or (content / logo).is_symlink()):
+        check.add(("logo",), f"'{logo}' is not a file of content/: give its path below content/, like assets/logo.svg")
+    elif logo and not (content / logo).is_file():
         check.add(("logo",), f"no file content/{logo}")
     for key, color in raw["colors"].items():
         ratio = contrast(color, WHITE)

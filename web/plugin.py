@@ -31,7 +31,8 @@ from functools import lru_cache, partial
 from html import escape, unescape
 from pathlib import Path
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -79,7 +80,9 @@ from .prune import minify_own, prune_theme_css
 from .search import MARK, index_site
 
 log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
-PAGES = Environment(undefined=StrictUndefined, autoescape=False)  # renders a page's checked widget calls
+# Renders a page's widget calls, and nothing else: each page is parsed for them first (macros.pages), and the
+# environment is sandboxed too, so that a page that slipped past the check still reaches no Python internals.
+PAGES = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 NEEDS_SCRIPT = ('data-task="', 'class="hig-chooser"')  # what the checklist script works on
 THEME_SCRIPT = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")>')  # gets `defer`
 RENDERED_MARKDOWN = "GUIDE_RENDERED_MARKDOWN"  # a folder: each page's Markdown, widgets rendered, is written there
@@ -342,6 +345,10 @@ class GuidePlugin(BasePlugin):
         links = PageLinks(page, self.steps.get(lang, {}), self.routes.get(lang, {}), lang)
         context = WidgetContext(project, lang, links)
         calls = {name: partial(widget.function, context) for name, widget in widgets().items()}
+        try:
+            widget_calls(markdown)  # text and widget calls only, whatever the page's file is called
+        except TemplateSyntaxError as exc:
+            raise Abort(f"content/{page.file.src_uri}:{exc.lineno}: {exc.message}") from None
         try:
             html = PAGES.from_string(markdown).render(calls)
         except (WidgetInputError, UnknownLabel, TypeError) as exc:

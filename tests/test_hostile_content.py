@@ -1,0 +1,163 @@
+"""Hostile files under content/: a page in another Markdown extension, a symbolic link, a script, an SVG that
+runs or fetches, a logo path out of the repository. Each stops `make check` and the build with a located line
+naming the file, runs nothing (the marker file a payload would create never appears) and leaves the site it
+would replace as it was. The pages' own template engine is sandboxed as well."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from jinja2.exceptions import SecurityError
+
+from tests.conftest import copy_project
+from web.plugin import PAGES
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "other-university"
+SENTINEL = "the site as it was before the build"
+MARKER = "hostile-marker"
+
+
+def payload(root: Path) -> str:
+    """Jinja that would create the marker file in `root` if a page were rendered unsandboxed."""
+    return f"{{{{ cycler.__init__.__globals__.os.popen('touch {root / MARKER}').read() }}}}\n"
+
+
+def write(rel: str, text: Callable[[Path], str] | str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text(root) if callable(text) else text, encoding="utf-8")
+
+    return make
+
+
+def link(rel: str, target: str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        (root / rel).symlink_to(target)
+
+    return make
+
+
+def logo(svg: str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        (root / "content" / "assets" / "valmont-logo.svg").write_text(svg, encoding="utf-8")
+
+    return make
+
+
+def logo_path(path: str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        university = root / "data" / "university.yaml"
+        text = university.read_text(encoding="utf-8")
+        assert "logo: assets/valmont-logo.svg" in text
+        university.write_text(text.replace("logo: assets/valmont-logo.svg", f"logo: {path}"), encoding="utf-8")
+
+    return make
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
+
+# (what to make, the file each located line names, what it says)
+CASES: dict[str, tuple[list[Callable[[Path], None]], list[str], str]] = {
+    "markdown-extension-runs-code": (
+        [write("content/fr/zzz.markdown", payload), write("content/en/zzz.markdown", payload)],
+        ["content/en/zzz.markdown", "content/fr/zzz.markdown"],
+        "not a page",
+    ),
+    "mdown-extension": ([write("content/fr/x.mdown", "# x\n")], ["content/fr/x.mdown"], "not a page"),
+    "mkd-extension": ([write("content/en/x.mkd", "# x\n")], ["content/en/x.mkd"], "not a page"),
+    "html-page": ([write("content/fr/x.html", "<meta http-equiv=refresh>")], ["content/fr/x.html"], "not a page"),
+    "page-outside-language-folders": ([write("content/zzz.md", "# x\n")], ["content/zzz.md"], "outside the language"),
+    "unknown-folder": ([write("content/extra/x.md", "# x\n")], ["content/extra"], "not a folder of the site"),
+    "symlink-to-passwd": ([link("content/fr/passwd.md", "/etc/passwd")], ["content/fr/passwd.md"], "symbolic link"),
+    "symlink-to-environ": (
+        [link("content/assets/env.css", "/proc/self/environ")],
+        ["content/assets/env.css"],
+        "symbolic",
+    ),
+    "symlink-to-a-folder": ([link("content/assets/outside", "/etc")], ["content/assets/outside"], "symbolic link"),
+    "contributor-script": ([write("content/assets/x.js", "alert(1)")], ["content/assets/x.js"], "a script"),
+    "module-script": ([write("content/assets/x.mjs", "alert(1)")], ["content/assets/x.mjs"], "a script"),
+    "svg-logo-with-script": (
+        [logo(SVG.format("<script>alert(1)</script>"))],
+        ["content/assets/valmont-logo.svg"],
+        "<script",
+    ),
+    "svg-logo-with-handler": (
+        [logo(SVG.format('<rect width="10" height="10" onload="alert(1)"/>'))],
+        ["content/assets/valmont-logo.svg"],
+        "onload",
+    ),
+    "svg-logo-fetching-a-picture": (
+        [logo(SVG.format('<image href="https://evil.example/x.png" width="10" height="10"/>'))],
+        ["content/assets/valmont-logo.svg"],
+        "href",
+    ),
+    "svg-logo-with-entity": (
+        [logo('<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + SVG.format("<text>&x;</text>"))],
+        ["content/assets/valmont-logo.svg"],
+        "DOCTYPE",
+    ),
+    "logo-path-out-of-the-repository": (
+        [logo_path("../../../../etc/passwd")],
+        ["data/university.yaml"],
+        "logo",
+    ),
+    "program-file": ([write("content/assets/run.sh", "id\n")], ["content/assets/run.sh"], "not a picture"),
+}
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    """A copy of the project with the fictional university's own file (its SVG logo), to copy for each case."""
+    project = copy_project(tmp_path_factory.mktemp("pristine") / "project")
+    shutil.copy(FIXTURE / "university.yaml", project / "data" / "university.yaml")
+    shutil.copy(FIXTURE / "valmont-logo.svg", project / "content" / "assets" / "valmont-logo.svg")
+    return project
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_a_hostile_file_under_content_stops_check_and_build_naming_it(case, pristine, tmp_path):
+    makes, files, expected = CASES[case]
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project, symlinks=True)
+    for make in makes:
+        make(project)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(SENTINEL, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    check = subprocess.run(
+        [sys.executable, "-m", "web", "check"], cwd=project, capture_output=True, text=True, timeout=120, env=env
+    )
+    build = subprocess.run(
+        [sys.executable, "-m", "tools.build", "--project", str(project), "--out", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    for result in (check, build):
+        assert result.returncode != 0, result.stdout[-2000:]
+        said = result.stderr + result.stdout
+        assert "Traceback" not in said, said[-2000:]
+        for file in files:
+            located = re.compile(rf"{re.escape(file)}(:\d+)?: ")
+            assert any(located.match(line) and expected in line for line in said.splitlines()), said[-2000:]
+    assert not (project / MARKER).exists()
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == SENTINEL
+
+
+def test_the_pages_template_engine_reaches_no_python_internals():
+    with pytest.raises(SecurityError):
+        PAGES.from_string("{{ cycler.__init__.__globals__.os.popen('id').read() }}").render(cycler=range)
