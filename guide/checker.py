@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from .errors import Problem
 from .model import Question, Text
+from .urls import address_problem
 from .yamlfile import LocatedData, Path_
 
 
@@ -56,20 +57,10 @@ class Checker:
                 seen[value] = i
 
     def url(self, url: str, hosts: tuple[str, ...], path: Path_) -> None:
-        try:
-            parts = urlsplit(url)
-            parts.hostname  # noqa: B018 - raises ValueError on a malformed host such as '[host'
-        except ValueError:
-            self.add(path, f"'{url}' is not a valid address")
-            return
-        if parts.scheme != "https":
-            self.add(path, f"'{url}' must start with https://")
-        elif not parts.hostname:
-            self.add(path, f"'{url}' is not a valid address")
-        elif parts.hostname not in hosts:
-            self.add(path, f"host '{parts.hostname}' is not in allowed_hosts")
-        if any(c.isspace() for c in url):
-            self.add(path, f"'{url}' contains a space")
+        if problem := address_problem(url):
+            self.add(path, problem)
+        elif urlsplit(url).hostname not in hosts:
+            self.add(path, f"host '{urlsplit(url).hostname}' is not in allowed_hosts")
 
     def answers(self, answers: dict[str, str], questions: list[Question], path: Path_) -> dict[str, str]:
         """Answers that name known questions (asked earlier) and their options."""

@@ -14,6 +14,10 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import DataError, Problem
+from .urls import SAFE
 
 PREVIEW_URL = "http://127.0.0.1:8000/health-insurance-guide/"
 GITHUB_REMOTE = re.compile(
@@ -80,7 +84,11 @@ def resolve(root: Path, university_url: str | None) -> SiteAddress:
     """Where the site at `root` is published (see the module's docstring for the order)."""
     explicit = os.environ.get("SITE_URL", "").strip()
     if explicit:
-        return SiteAddress(explicit if explicit.endswith("/") else explicit + "/", "SITE_URL")
+        url = explicit if explicit.endswith("/") else explicit + "/"
+        if not SAFE.fullmatch(url) or urlsplit(url).scheme not in ("http", "https"):
+            said = f"{url[:200]!r} is not an http(s) address of plain characters"
+            raise DataError([Problem("SITE_URL", None, "", said)])
+        return SiteAddress(url, "SITE_URL")
     if university_url:
         return SiteAddress(university_url, "data/university.yaml (site_url)")
     remote = git_remote(root)

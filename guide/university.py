@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .checker import Checker
 from .colors import BLACK, MIN_CONTRAST, WHITE, contrast, nearest_readable
@@ -21,6 +20,7 @@ from .model import Contact, DocumentUse, Guide, Step, Text, number_steps
 from .schema import load_schema, schema_problems
 from .translations import Translation, text_keys
 from .translations import apply as apply_translations
+from .urls import address_problem
 from .yamlfile import LayeredData, LocatedData, display_name, read_yaml
 
 DEFAULT_FILE = "university.default.yaml"  # upstream's edition and defaults
@@ -113,17 +113,12 @@ def load_university(
     raw = doc.data
 
     url = raw.get("site_url")
-    if url is not None:
-        try:
-            parts = urlsplit(url)
-            host = parts.hostname
-        except ValueError:
-            host = None
-        if host is None or parts.scheme != "https" or not url.endswith("/"):
-            check.add(
-                ("site_url",),
-                f"'{url}' should be a full https address ending with /, like https://example.org/guide/",
-            )
+    if url is not None and (address_problem(url) or not url.endswith("/")):
+        check.add(
+            ("site_url",),
+            f"{address_problem(url) or repr(url) + ' does not end with /'}: give the full https address, ending"
+            " with /, like https://example.org/guide/",
+        )
     logo = raw.get("logo")
     content = data_dir.parent / "content"
     if logo and (Path(logo).is_absolute() or ".." in Path(logo).parts or (content / logo).is_symlink()):

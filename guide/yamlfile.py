@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,11 @@ def read_yaml(path: Path, display_name: str | None = None) -> LocatedData:
 _NOT_ALLOWED = "not allowed in the guide's data"
 
 
+# Characters a reader cannot see that change what a text shows or where it goes: C0 and C1 controls (a line
+# break and a tab aside), DEL, and the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 class _Stop(Exception):
     """Reading stops at the first alias or at too deep a nesting: one message, no cascade."""
 
@@ -190,6 +196,10 @@ def _build(
         seen.add(id(node))
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":  # <<: the fields of another mapping, merged in
+                said = f"YAML merge keys (<<) are {_NOT_ALLOWED}: write the fields out"
+                problems.append(Problem(name, key_node.start_mark.line + 1, format_path(path), said))
+                raise _Stop
             key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 key = str(key)
@@ -204,7 +214,11 @@ def _build(
         seen.add(id(node))
         return [_build(loader, item, path + (i,), lines, problems, name, seen) for i, item in enumerate(node.value)]
     try:
-        return loader.construct_object(node)
+        value = loader.construct_object(node)
     except yaml.YAMLError as exc:
         problems.append(Problem(name, node.start_mark.line + 1, format_path(path), f"cannot read value: {exc}"))
         return None
+    if isinstance(value, str) and (bad := HIDDEN.search(value)):
+        said = f"holds the invisible character U+{ord(bad.group(0)):04X} (a control or a direction change): remove it"
+        problems.append(Problem(name, node.start_mark.line + 1, format_path(path), said))
+    return value

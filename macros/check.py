@@ -19,7 +19,7 @@ from guide.errors import Problem
 from guide.project import Project
 from guide.ui import UnknownLabel
 
-from .pages import Call, step_pages, widget_calls
+from .pages import Call, page_rule_problems, step_pages, widget_calls
 from .registry import widgets
 from .widget import NoLinks, WidgetContext, WidgetInputError
 
@@ -113,6 +113,9 @@ def _once(problems: list[Problem]) -> list[Problem]:
 
 
 def _check_page(name: str, source: str, context: WidgetContext) -> list[Problem]:
+    refused = [Problem(name, line, "", message) for line, message in page_rule_problems(source)]
+    if refused:
+        return refused
     try:
         calls = widget_calls(source)
     except TemplateSyntaxError as exc:

@@ -3,9 +3,11 @@ language shows each step in full (no MkDocs here: the web layer hands over the p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import yaml
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from guide.university import University
@@ -62,3 +64,116 @@ def step_pages(pages: Iterable[tuple[str, str]], university: University) -> dict
         if local.after in found:
             found[local.step.id] = found[local.after]
     return found
+
+
+# What a page may hold besides text and widget calls. Front matter: these fields only, with these values (the
+# theme writes others into the page as they are). Raw HTML: these inert elements with these attributes only
+# (no script, meta, link, base, iframe, form, no event handler or address); links are written in Markdown.
+FRONT_MATTER = {"search": {"exclude": bool}}
+ELEMENTS = frozenset(
+    {
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    }
+)
+ATTRIBUTES = frozenset({"class", "id", "lang", "dir", "title", "open", "markdown", "colspan", "rowspan"})
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]*`", re.M | re.S)
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>|<!(?!--)|<\?")
+_ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+
+
+def page_rule_problems(source: str) -> list[tuple[int, str]]:
+    """(line, what is wrong) for each front-matter field and raw HTML tag a page may not hold."""
+    problems: list[tuple[int, str]] = []
+    body, offset = source, 0
+    if source.startswith("---\n") and (end := source.find("\n---", 4)) != -1:
+        problems += _front_matter_problems(source[4:end])
+        offset = source[: end + 4].count("\n")
+        body = source[end + 4 :]
+    visible = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)  # code shows tags as text
+    for tag in _TAG.finditer(visible):
+        line = offset + visible[: tag.start()].count("\n") + 1
+        name = (tag.group(2) or "").lower()
+        if not name:
+            problems.append((line, "a page may not hold a declaration or a processing instruction (<! or <?)"))
+        elif name not in ELEMENTS:
+            problems.append(
+                (line, f"a page may not hold a <{name}> element: write it in Markdown, or ask for a widget")
+            )
+        else:
+            for attr in _ATTR.finditer(tag.group(3) or ""):
+                if attr.group(1).lower() not in ATTRIBUTES:
+                    problems.append((line, f"a page may not give <{name}> the attribute '{attr.group(1)}'"))
+    return problems
+
+
+def _front_matter_problems(text: str) -> list[tuple[int, str]]:
+    """The front matter's fields and values, against FRONT_MATTER (its YAML read without aliases or tags)."""
+    try:
+        tokens = list(yaml.scan(text))
+        if any(isinstance(t, yaml.AliasToken | yaml.AnchorToken | yaml.TagToken) for t in tokens):
+            return [(2, "front matter may not use anchors, aliases or tags (& * !)")]
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [(2 + (mark.line if mark else 0), f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}")]
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        return [(2, "front matter must be a list of fields, like search: {exclude: true}")]
+    problems = []
+    for key, value in data.items():
+        line = 2 + next((i for i, row in enumerate(text.splitlines()) if row.startswith(f"{key}:")), 0)
+        shape = FRONT_MATTER.get(key) if isinstance(key, str) else None
+        if shape is None:
+            known = ", ".join(FRONT_MATTER)
+            problems.append((line, f"front matter field '{key}' is not one a page may set (only: {known})"))
+        elif not isinstance(value, dict) or any(k not in shape or type(v) is not shape[k] for k, v in value.items()):
+            wanted = ", ".join(f"{k}: {t.__name__}" for k, t in shape.items())
+            problems.append((line, f"front matter field '{key}' takes {{{wanted}}}"))
+    return problems

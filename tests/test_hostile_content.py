@@ -62,6 +62,26 @@ def logo_path(path: str) -> Callable[[Path], None]:
     return make
 
 
+def edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the case no longer applies: {old!r} is not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return make
+
+
+def front_matter(rel: str, fields: str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        path = root / rel
+        path.write_text(f"---\n{fields}\n---\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    return make
+
+
+REFRESH = "<meta http-equiv=refresh content=0;url=https://evil.example/>"
+UNIVERSITY = "data/university.yaml"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
 
 # (what to make, the file each located line names, what it says)
@@ -109,6 +129,112 @@ CASES: dict[str, tuple[list[Callable[[Path], None]], list[str], str]] = {
         [logo_path("../../../../etc/passwd")],
         ["data/university.yaml"],
         "logo",
+    ),
+    "raw-meta-refresh-in-a-page": (
+        [edit("content/fr/aide.md", "\n\n", f"\n\n{REFRESH}\n\n")],
+        ["content/fr/aide.md"],
+        "<meta> element",
+    ),
+    "event-handler-on-an-allowed-element": (
+        [edit("content/en/aide.md", "\n\n", '\n\n<span onmouseover="alert(1)">x</span>\n\n')],
+        ["content/en/aide.md"],
+        "attribute 'onmouseover'",
+    ),
+    "front-matter-title-breaks-out": (
+        [front_matter("content/fr/aide.md", f"title: 'x</title>{REFRESH}'")],
+        ["content/fr/aide.md"],
+        "front matter field 'title'",
+    ),
+    "front-matter-author": (
+        [front_matter("content/en/aide.md", f"author: '\"{REFRESH}'")],
+        ["content/en/aide.md"],
+        "front matter field 'author'",
+    ),
+    "front-matter-template": (
+        [front_matter("content/en/aide.md", "template: ../../etc/passwd")],
+        ["content/en/aide.md"],
+        "front matter field 'template'",
+    ),
+    "front-matter-hide-number": ([front_matter("content/fr/aide.md", "hide: 5")], ["content/fr/aide.md"], "'hide'"),
+    "front-matter-search-yes": (
+        [front_matter("content/fr/aide.md", "search: yes")],
+        ["content/fr/aide.md"],
+        "front matter field 'search' takes",
+    ),
+    "front-matter-alias": (
+        [front_matter("content/fr/aide.md", "search: &a {exclude: true}\nx: *a")],
+        ["content/fr/aide.md"],
+        "anchors, aliases or tags",
+    ),
+    "site-url-breaks-out": (
+        [
+            edit(
+                UNIVERSITY,
+                "site_url: https://guide.univ-valmont.example/sante/",
+                f"site_url: 'https://guide.univ-valmont.example/sante/\">{REFRESH}/'",
+            )
+        ],
+        [UNIVERSITY],
+        "site_url",
+    ),
+    "backslash-before-an-allowed-host": (
+        [
+            edit(
+                UNIVERSITY,
+                "url: https://international.univ-valmont.example/accueil/",
+                "url: 'https://evil.example\\@international.univ-valmont.example/'",
+            )
+        ],
+        [UNIVERSITY],
+        "which an address may not hold",
+    ),
+    "user-before-an-allowed-host": (
+        [
+            edit(
+                UNIVERSITY,
+                "url: https://international.univ-valmont.example/accueil/",
+                "url: https://evil.example@international.univ-valmont.example/",
+            )
+        ],
+        [UNIVERSITY],
+        "names a user before its host",
+    ),
+    "look-alike-host-in-another-script": (
+        [
+            edit(
+                UNIVERSITY,
+                "url: https://international.univ-valmont.example/accueil/",
+                "url: https://international.univ-vаlmont.example/accueil/",
+            )
+        ],
+        [UNIVERSITY],
+        "which an address may not hold",
+    ),
+    "bcc-in-an-email": (
+        [
+            edit(
+                UNIVERSITY,
+                "email: international@univ-valmont.example",
+                "email: international@univ-valmont.example?bcc=x.example",
+            )
+        ],
+        [UNIVERSITY],
+        "email",
+    ),
+    "bidi-override-in-a-name": (
+        [edit(UNIVERSITY, "en: University of Valmont", "en: University of \u202eValmont")],
+        [UNIVERSITY],
+        "U+202E",
+    ),
+    "form-feed-in-a-name": (
+        [edit(UNIVERSITY, "en: University of Valmont-sur-Exemple\n", 'en: "University of \\fValmont-sur-Exemple"\n')],
+        [UNIVERSITY],
+        "U+000C",
+    ),
+    "merge-key": (
+        [edit(UNIVERSITY, "short_name:\n", "short_name:\n  <<: {fr: X}\n")],
+        [UNIVERSITY],
+        "merge keys",
     ),
     "program-file": ([write("content/assets/run.sh", "id\n")], ["content/assets/run.sh"], "not a picture"),
 }
@@ -161,3 +287,31 @@ def test_a_hostile_file_under_content_stops_check_and_build_naming_it(case, pris
 def test_the_pages_template_engine_reaches_no_python_internals():
     with pytest.raises(SecurityError):
         PAGES.from_string("{{ cycler.__init__.__globals__.os.popen('id').read() }}").render(cycler=range)
+
+
+def test_a_name_that_would_close_the_title_element_stays_text_in_every_title(pristine, tmp_path):
+    """A situation's name ending in </title><meta …>: the route page's <title>, which the theme fills through
+    `striptags` (turning &lt; back into <), holds it as text, and no page gets a refresh."""
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project, symlinks=True)
+    edit(
+        "data/steps.yaml",
+        "      en: Student from outside the EU, with a visa\n",
+        f"      en: 'Student from outside the EU</title>{REFRESH}'\n",
+    )(project)
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    build = subprocess.run(
+        [sys.executable, "-m", "tools.build", "--project", str(project), "--out", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert build.returncode == 0, build.stderr[-2000:]
+    route = (site / "en" / "parcours" / "non-eu" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", route, re.S)
+    assert title and "&lt;/title&gt;&lt;meta" in title.group(1), title
+    for page in site.rglob("*.html"):
+        assert not re.search(r"<meta[^>]*http-equiv=[\"']?refresh", page.read_text(encoding="utf-8"), re.I), page
