@@ -116,8 +116,8 @@ def load_university(
     if url is not None and (address_problem(url) or not url.endswith("/")):
         check.add(
             ("site_url",),
-            f"{address_problem(url) or repr(url) + ' does not end with /'}: give the full https address, ending"
-            " with /, like https://example.org/guide/",
+            f"'{url}' should be a full https address ending with /, like https://example.org/guide/"
+            + (f" ({address_problem(url)})" if address_problem(url) else ""),
         )
     logo = raw.get("logo")
     content = data_dir.parent / "content"

@@ -19,6 +19,8 @@ HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])
 
 def address_problem(url: str) -> str | None:
     """Why `url` is not an https address every reader sees alike, or None."""
+    if any(c.isspace() for c in url):
+        return f"'{url[:200]}' contains a space"
     if not SAFE.fullmatch(url):
         bad = next((c for c in url if not SAFE.fullmatch(c)), "")
         shown = repr(bad) if bad.isprintable() and bad != " " else f"U+{ord(bad):04X}" if bad else "nothing"
