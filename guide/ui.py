@@ -82,8 +82,18 @@ def load_labels(
 
 
 def placeholders(text: str) -> set[str]:
-    """The {names} of a text; ValueError if its braces are not well formed."""
-    return {field.split(".")[0].split("[")[0] for _, field, _, _ in Formatter().parse(text) if field is not None}
+    """The {names} of a text; ValueError if its braces are not well formed, or if a field is more than a name:
+    an attribute or an index (`{name.__class__}` would print Python's internals), a width or a precision
+    (`{day:>300000000}` would take minutes), a conversion (`{name!r}`)."""
+    names = set()
+    for _, name, spec, conversion in Formatter().parse(text):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise ValueError(f"{{{shown}}} is more than a name")
+        names.add(name)
+    return names
 
 
 def _placeholder_problems(doc, languages: tuple[str, ...]) -> list[Problem]:

@@ -230,6 +230,16 @@ CASES = {
         append("\n{% include 'x' %}\n"),
         "a page may hold text and widget calls",
     ),
+    "label-field-reaches-python": (
+        "data/ui.yaml",
+        sub('fr: "{day} {month} {year}"', 'fr: "{day.__class__.__mro__} {month} {year}"'),
+        "is more than a name",
+    ),
+    "date-format-width-hangs": (
+        "data/ui.yaml",
+        sub('fr: "{day} {month} {year}"', 'fr: "{day:>300000000} {month} {year}"'),
+        "is more than a name",
+    ),
     "page-missing": ("content/en/aide.md", None, "content/en/aide.md: missing, while content/fr/aide.md exists"),
 }
 
