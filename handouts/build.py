@@ -16,7 +16,7 @@ from guide.ui import UnknownLabel
 from render.site import HANDOUTS_FOLDER
 
 from .engine import Laid, LayoutError, lay_out
-from .kinds import Handout, catalogue, leader
+from .kinds import Handout, catalogue
 from .sheets import REGISTER_LINK, sheet_data, slide_list
 from .slides import CUT, Slide
 
@@ -44,26 +44,36 @@ def _layout(handout: Handout, project: Project, data: dict) -> Laid:
         raise DataError([Problem(f"{HANDOUTS_FOLDER}/{handout.filename}", None, "", str(exc))]) from None
 
 
-def fit_deck(handout: Handout, project: Project) -> tuple[list[Slide], Laid]:
-    """A deck's slides and its layout. Every deck shares one cut (handouts/slides.py): its lists are cut shorter,
-    down the FITS, until each of their slides fits in every deck. A deck laid out again at the same fit comes
-    from the engine's cache."""
+Decks = tuple[list[Slide], dict[str, Laid]]  # the slides every deck shares, and each deck laid out with them
+
+
+def fit_decks(project: Project) -> Decks:
+    """Every deck laid out with one cut of the slides (handouts/slides.py): the lists are cut shorter, down the
+    FITS, until each of their slides fits in every deck."""
     decks = [h for h in catalogue(project.guide) if h.record.section == "slides" and h.record.max_pages is None]
     for fit in FITS:
-        slides = slide_list(handout, project, fit)
+        slides = slide_list(decks[0], project, fit)
         laid = {d.filename: _layout(d, project, _data(d, project, slides)) for d in decks}
         crowded = [c for d in decks for c in laid[d.filename].measured["crowded"]]
         if not any(c["where"].removeprefix("slides.") in CUT for c in crowded):
             break
+    return slides, laid
+
+
+def fit_deck(handout: Handout, project: Project) -> tuple[list[Slide], Laid]:
+    """A deck's slides and its layout, cut as every deck is."""
+    slides, laid = fit_decks(project)
     return slides, laid[handout.filename]
 
 
-def lay_out_handout(handout: Handout, project: Project) -> tuple[list[Slide], Laid]:
-    """The handout laid out, with the slides it walks (a deck's, or the deck its notes follow; none for a sheet)."""
+def lay_out_handout(handout: Handout, project: Project, decks: Decks | None = None) -> tuple[list[Slide], Laid]:
+    """The handout laid out, with the slides it walks (a deck's, or the deck its notes follow; none for a sheet).
+    `decks`, when given, are the decks already fitted (fit_decks), so that a build fits them once."""
+    if handout.record.section != "slides":
+        return [], _layout(handout, project, _data(handout, project, []))
+    slides, laid = decks or fit_decks(project)
     if handout.record.max_pages is None:
-        return fit_deck(handout, project)
-    deck = leader(handout, project.guide)
-    slides = fit_deck(deck, project)[0] if deck is not handout else []
+        return slides, laid[handout.filename]
     return slides, _layout(handout, project, _data(handout, project, slides))
 
 
@@ -138,9 +148,12 @@ def handout_problems(project: Project) -> tuple[list[Problem], list[Problem]]:
     full, a template that fails. Notes: a sheet over its page budget."""
     errors: list[Problem] = []
     notes: list[Problem] = []
+    decks: Decks | None = None
     for handout in catalogue(project.guide):
         try:
-            _, laid = lay_out_handout(handout, project)
+            if handout.record.section == "slides" and decks is None:
+                decks = fit_decks(project)
+            _, laid = lay_out_handout(handout, project, decks)
         except DataError as exc:
             errors += exc.problems
             continue
@@ -174,10 +187,13 @@ def render_handouts(
     if REGISTER_LINK not in project.guide.links:
         raise DataError([Problem("data/steps.yaml", None, "links", f"the handouts need the link '{REGISTER_LINK}'")])
     laid_out = []
+    decks: Decks | None = None
     for handout in catalogue(project.guide):
         if only is not None and handout.filename not in only:
             continue
-        _, laid = lay_out_handout(handout, project)
+        if handout.record.section == "slides" and decks is None:
+            decks = fit_decks(project)
+        _, laid = lay_out_handout(handout, project, decks)
         crowded = crowded_slides(handout, laid, project)
         if crowded:
             raise DataError(crowded)

@@ -195,3 +195,14 @@ def browser():
 def base(built_site: Path) -> str:
     """The base URL the run's server serves the real site at (the test address it was built for)."""
     return os.environ["SITE_URL"]
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    """A copy of the project as the fictional university's fork (its file and its SVG logo), made once per test
+    module, for the hostile-input tests to copy for each case."""
+    fixture = Path(__file__).resolve().parent / "fixtures" / "other-university"
+    project = copy_project(tmp_path_factory.mktemp("pristine") / "project")
+    shutil.copy(fixture / "university.yaml", project / "data" / "university.yaml")
+    shutil.copy(fixture / "valmont-logo.svg", project / "content" / "assets" / "valmont-logo.svg")
+    return project

@@ -16,11 +16,9 @@ from pathlib import Path
 import pytest
 from jinja2.exceptions import SecurityError
 
-from tests.conftest import copy_project
+from tests.test_hostile_input import SENTINEL
 from web.plugin import PAGES
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "other-university"
-SENTINEL = "the site as it was before the build"
 MARKER = "hostile-marker"
 
 
@@ -240,13 +238,12 @@ CASES: dict[str, tuple[list[Callable[[Path], None]], list[str], str]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    """A copy of the project with the fictional university's own file (its SVG logo), to copy for each case."""
-    project = copy_project(tmp_path_factory.mktemp("pristine") / "project")
-    shutil.copy(FIXTURE / "university.yaml", project / "data" / "university.yaml")
-    shutil.copy(FIXTURE / "valmont-logo.svg", project / "content" / "assets" / "valmont-logo.svg")
-    return project
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A command of the project's (`web check`, `tools.build …`), as `make` runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=project, capture_output=True, text=True, timeout=300, env=env
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
@@ -259,20 +256,11 @@ def test_a_hostile_file_under_content_stops_check_and_build_naming_it(case, pris
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text(SENTINEL, encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
-    check = subprocess.run(
-        [sys.executable, "-m", "web", "check"], cwd=project, capture_output=True, text=True, timeout=120, env=env
-    )
-    build = subprocess.run(
-        [sys.executable, "-m", "tools.build", "--project", str(project), "--out", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
-    for result in (check, build):
+    for result in (
+        run(project, "web", "check"),
+        run(project, "tools.build", "--project", str(project), "--out", str(site)),
+    ):
         assert result.returncode != 0, result.stdout[-2000:]
         said = result.stderr + result.stdout
         assert "Traceback" not in said, said[-2000:]
@@ -300,15 +288,7 @@ def test_a_name_that_would_close_the_title_element_stays_text_in_every_title(pri
         f"      en: 'Student from outside the EU</title>{REFRESH}'\n",
     )(project)
     site = tmp_path / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    build = subprocess.run(
-        [sys.executable, "-m", "tools.build", "--project", str(project), "--out", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
+    build = run(project, "tools.build", "--project", str(project), "--out", str(site))
     assert build.returncode == 0, build.stderr[-2000:]
     route = (site / "en" / "parcours" / "non-eu" / "index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", route, re.S)

@@ -12,13 +12,9 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "other-university"
 SENTINEL = "the site as it was before the build"
 
 
@@ -242,15 +238,6 @@ CASES = {
     ),
     "page-missing": ("content/en/aide.md", None, "content/en/aide.md: missing, while content/fr/aide.md exists"),
 }
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    """A copy of the project with the fictional university's own file, built once, to copy for each case."""
-    project = copy_project(tmp_path_factory.mktemp("pristine") / "project")
-    shutil.copy(FIXTURE / "university.yaml", project / "data" / "university.yaml")
-    shutil.copy(FIXTURE / "valmont-logo.svg", project / "content" / "assets" / "valmont-logo.svg")
-    return project
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
