@@ -17,10 +17,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .errors import DataError
 from .university import DESK_ID, FORK_FILE, LOCAL_CPAM_ID
-from .yamlfile import DataLoader
+from .yamlfile import parse_yaml
 
 DATA_FILES = ("data/steps.yaml", f"data/{FORK_FILE}")
 WORDING_ONLY = re.compile(r"^Wording-only:\s*(yes|true)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -78,6 +77,7 @@ class History:
 
     commits: tuple[Commit, ...] = ()
     unavailable: str | None = None  # "no-git" (not a repository, or no git) or "shallow" (part of the history)
+    skipped: tuple[str, ...] = ()  # past versions of a data file that could not be read, and why, one line each
 
 
 def in_language(value: Any, lang: str) -> Any:
@@ -116,8 +116,9 @@ def read_history(root: Path) -> History:
     if log is None:  # a repository with no commit yet
         return History()
     entries = list(_entries(log.decode("utf-8", "replace")))
-    blobs = _blobs(root, {blob for *_, files in entries for pair in files.values() for blob in pair})
+    blobs, unreadable = _blobs(root, {blob for *_, files in entries for pair in files.values() for blob in pair})
     commits = []
+    skipped: dict[str, str] = {}  # blob -> its first (newest) mention: each bad version is said once
     for sha, when, message, files in entries:
         if WORDING_ONLY.search(message):
             continue
@@ -125,13 +126,17 @@ def read_history(root: Path) -> History:
         for path, (old, new) in files.items():
             if old == NO_BLOB or new == NO_BLOB:
                 continue  # a file's first version starts the record; a removed file is not a change of fact
+            if old in unreadable and old not in skipped:  # until the commit that brought it in is read
+                skipped[old] = f"{path} before commit {sha[:12]} ({when[:10]}): {unreadable[old]}"
+            if new in unreadable:  # the commit that wrote this version names it
+                skipped[new] = f"{path} as of commit {sha[:12]} ({when[:10]}): {unreadable[new]}"
             before, after = blobs.get(old), blobs.get(new)
             if isinstance(before, dict) and isinstance(after, dict):
                 changes += compare(_things(before, path), _things(after, path))
         if changes:
             subject = message.strip().splitlines()[0] if message.strip() else ""
             commits.append(Commit(sha, datetime.fromisoformat(when), subject, tuple(changes)))
-    return History(tuple(sorted(commits, key=lambda c: c.date, reverse=True)))
+    return History(tuple(sorted(commits, key=lambda c: c.date, reverse=True)), skipped=tuple(skipped.values()))
 
 
 def _entries(log: str) -> Iterator[tuple[str, str, str, dict[str, tuple[str, str]]]]:
@@ -147,11 +152,13 @@ def _entries(log: str) -> Iterator[tuple[str, str, str, dict[str, tuple[str, str
         yield sha, date, message, files
 
 
-def _blobs(root: Path, ids: set[str]) -> dict[str, Any]:
-    """Each blob's YAML, read in one `git cat-file --batch`; a blob that is not valid YAML is left out."""
+def _blobs(root: Path, ids: set[str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each blob's data, read in one `git cat-file --batch` with every check of the working tree's files
+    (no alias, no merge key, size, invisible characters); and, for a blob that fails them, why."""
     wanted = sorted(i for i in ids if i != NO_BLOB)
     out = _git(root, "cat-file", "--batch", stdin="".join(f"{i}\n" for i in wanted).encode())
     parsed: dict[str, Any] = {}
+    unreadable: dict[str, str] = {}
     at = 0
     while out and at < len(out):
         header_end = out.index(b"\n", at)
@@ -163,10 +170,11 @@ def _blobs(root: Path, ids: set[str]) -> dict[str, Any]:
         content = out[header_end + 1 : header_end + 1 + size]
         at = header_end + 1 + size + 1
         try:
-            parsed[blob] = yaml.load(content.decode("utf-8"), Loader=DataLoader)  # a safe loader
-        except (yaml.YAMLError, UnicodeDecodeError):
-            continue
-    return parsed
+            parsed[blob] = parse_yaml(content, "version").data
+        except DataError as exc:
+            first = exc.problems[0]
+            unreadable[blob] = (f"line {first.line}: " if first.line else "") + first.message
+    return parsed, unreadable
 
 
 Things = dict[tuple[str, str], dict[str, Any]]  # (kind, id) -> its fields (tasks carry their step's title)

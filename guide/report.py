@@ -55,17 +55,18 @@ HISTORY_NOTES = {
 }
 
 
-def history_note(project: Project) -> str | None:
-    """Why the record of what changed is unavailable, if it is."""
-    return HISTORY_NOTES.get(project.history.unavailable or "")
+def history_notes(project: Project) -> list[str]:
+    """Why the record of what changed is unavailable, if it is, and each past version it had to leave out."""
+    history = project.history
+    notes = [HISTORY_NOTES[history.unavailable]] if history.unavailable in HISTORY_NOTES else []
+    return notes + [f"the record of changes leaves out a past version it cannot read: {s}." for s in history.skipped]
 
 
 def notes(project: Project) -> list[str]:
     """What is out of date, past or not filled in yet, where the record of changes is missing, then where
     the site will be published."""
     lines = [str(problem) for problem in project.notes] + missing_local_details(project)
-    if note := history_note(project):
-        lines.append(note)
+    lines += history_notes(project)
     if project.repository is None:
         lines.append(
             "no GitHub repository is known, so the pages have no 'report a problem' link"

@@ -116,6 +116,12 @@ def read_yaml(path: Path, display_name: str | None = None) -> LocatedData:
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError([Problem(name, None, "", f"cannot read the file: {exc.strerror}")]) from None
+    return parse_yaml(raw, name)
+
+
+def parse_yaml(raw: bytes, name: str) -> LocatedData:
+    """Parse the bytes of a data file called `name` (a file, or a past version of one) with every check of
+    read_yaml: size, UTF-8, syntax, no alias, merge key, duplicate key or invisible character."""
     if len(raw) > MAX_BYTES:
         raise DataError(
             [Problem(name, None, "", f"the file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed")]

@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.changes import read_history
+from guide.report import notes
 from macros.changes import changes
 from macros.widget import NoLinks, WidgetContext
 from render.changes import atom_feed
@@ -228,3 +229,32 @@ def test_the_built_site_has_the_page_and_a_feed_per_language_and_an_exported_cop
         unavailable = project_at(exported).labels.get("changes_unavailable_no_git", lang)
         assert fold(unavailable) in fold(page.get_text(" "))
         assert not page.select("ul.hig-changes li")
+
+
+def test_a_past_version_that_cannot_be_read_is_left_out_and_said_and_the_feed_stays_valid(repo, tmp_path):
+    """A past commit whose steps.yaml holds an alias bomb and another whose text holds a NUL: the record
+    reads neither (no minutes at 2 GB, no invalid XML), keeps every other change and names each one left out."""
+    root = tmp_path / "bad-past"
+    git(tmp_path, "clone", "-q", repo.as_uri(), str(root))
+    bomb = "".join(f"{b}: &{b} [{', '.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True))
+    steps = root / STEPS
+    good = steps.read_text(encoding="utf-8")
+    steps.write_text(good + 'a: &a ["lol"]\n' + bomb, encoding="utf-8")
+    commit(root, "Facts: a bomb", "2026-06-01T10:00:00+02:00")
+    steps.write_text(good.replace("en: Monday to Thursday\n", "en: Monday\x00 to Thursday\n"), encoding="utf-8")
+    commit(root, "Facts: a NUL", "2026-06-02T10:00:00+02:00")
+    steps.write_text(good, encoding="utf-8")
+    commit(root, "Facts: back to good", "2026-06-03T10:00:00+02:00")
+    history = read_history(root)
+    assert [e[:4] for e in EXPECTED] == [
+        (c.date.date().isoformat(), ch.kind, ch.id, ch.field) for c in history.commits for ch in c.changes
+    ]
+    said = "\n".join(history.skipped)
+    assert len(history.skipped) == 2, said
+    assert "data/steps.yaml as of commit" in said and "(2026-06-01)" in said and "aliases" in said
+    assert "as of commit" in said and "(2026-06-02)" in said and "#x0000" in said
+    project = project_at(root)
+    assert sum("leaves out a past version it cannot read" in n for n in notes(project)) == 2
+    for lang in LANGUAGES:
+        parsed = feedparser.parse(atom_feed(project, lang, history, SITE + "f.xml", SITE))
+        assert not parsed.bozo and len(parsed.entries) == len(EXPECTED)

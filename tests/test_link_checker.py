@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import http.server
+import re
 import socket
 import threading
 import time
+import urllib.parse
 from collections import Counter
+from datetime import datetime
 
 import pytest
 
 from links.live import NetworkUnavailable, Policy, check_all, check_url, report_markdown
 
-FAST = Policy(timeout=0.5, retries=2, backoff=0.01, max_retry_after=30, per_host_interval=0)
+LOCAL = frozenset({"127.0.0.1"})  # the test servers' address: not public, so contacted only when allowed
+FAST = Policy(timeout=0.5, retries=2, backoff=0.01, max_retry_after=30, per_host_interval=0, allow=LOCAL)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -58,6 +62,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._answer(301, {"Location": "ftp://example.org/file"})
         elif self.path == "/to-broken-host":
             self._answer(302, {"Location": "http://[::1/ok"})
+        elif self.path.startswith("/go/"):  # /go/<address>: a redirect to that address
+            self._answer(302, {"Location": urllib.parse.unquote(self.path[4:])})
         elif self.path == "/trickle":
             self.wfile.write(b"HTTP/1.1 200 OK\r\n")
             for _ in range(30):  # one byte every 0.4 s: each within the timeout, the whole far beyond it
@@ -143,7 +149,7 @@ def test_a_server_error_is_retried_with_back_off(server, sleeps):
 
 
 def test_a_slow_answer_past_the_timeout_is_broken(server, sleeps):
-    r = check(server + "/slow", sleeps, Policy(timeout=0.2, retries=1, backoff=0.01, per_host_interval=0))
+    r = check(server + "/slow", sleeps, Policy(timeout=0.2, retries=1, backoff=0.01, per_host_interval=0, allow=LOCAL))
     assert r.outcome == "broken" and r.error == "no answer within 0.2 s" and r.attempts == 2
 
 
@@ -168,7 +174,9 @@ def test_a_redirect_loop_is_broken(server, sleeps):
 def test_requests_to_one_host_are_spaced(server):
     waits = []
     check_all(
-        [server + "/ok", server + "/found", server + "/ok"], Policy(per_host_interval=5, retries=0), sleep=waits.append
+        [server + "/ok", server + "/found", server + "/ok"],
+        Policy(per_host_interval=5, retries=0, allow=LOCAL),
+        sleep=waits.append,
     )
     # /ok is checked once; /found needs two requests (the redirect): two pauses, each under 5 s.
     assert len(waits) == 2 and all(0 < w <= 5 for w in waits)
@@ -201,7 +209,9 @@ def test_an_odd_redirect_gets_its_own_verdict_and_the_run_goes_on(server, path, 
 
 def test_a_server_that_trickles_its_answer_is_cut_off_in_bounded_time(server):
     start = time.monotonic()
-    r = check_url(server + "/trickle", Policy(timeout=1, retries=0, per_host_interval=0), sleep=lambda _: None)
+    r = check_url(
+        server + "/trickle", Policy(timeout=1, retries=0, per_host_interval=0, allow=LOCAL), sleep=lambda _: None
+    )
     assert time.monotonic() - start < 3.5
     assert r.outcome == "broken" and "too slowly" in r.error
 
@@ -221,6 +231,7 @@ def test_with_no_network_the_check_says_so_at_once_instead_of_calling_everything
     with pytest.raises(NetworkUnavailable):
         check_all(urls, FAST, sleep=lambda _: None)
     assert time.monotonic() - start < 5
+    urls = ["https://a.invalid/a", "https://b.invalid/b"]  # the command contacts no loopback: names that never resolve
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "steps.yaml").write_text("links:\n" + "".join(f"  - url: {u}\n" for u in urls))
     report = tmp_path / "report.md"
@@ -287,3 +298,86 @@ def test_a_redirect_from_https_to_plain_http_is_flagged(tmp_path):
             srv.server_close()
     assert r.outcome == "downgraded" and r.status == 200, r
     assert "1 redirected to plain http" in report_markdown([r], __import__("datetime").datetime(2026, 11, 23))
+
+
+def _hits() -> int:
+    return sum(_Handler.hits.values())
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://127.0.0.1:{port}/ok",  # the server itself, under the policy every real run uses
+        "http://localhost:{port}/ok",
+        "http://127.1:{port}/ok",  # short form
+        "http://2130706433:{port}/ok",  # decimal
+        "http://0x7f000001:{port}/ok",  # hexadecimal
+        "http://0.0.0.0:{port}/ok",
+        "http://[::1]:{port}/ok",
+        "http://[::ffff:127.0.0.1]:{port}/ok",  # IPv4 inside IPv6
+        "http://169.254.169.254/latest/meta-data/",  # a cloud's metadata service
+        "http://10.0.0.1/",
+        "http://192.168.1.1/",
+        "http://100.64.0.1/",  # shared address space
+    ],
+)
+def test_an_address_that_is_not_public_is_never_contacted(server, address):
+    url = address.format(port=server.rsplit(":", 1)[1])
+    r = check_url(url, Policy(timeout=2, retries=2, per_host_interval=0), sleep=lambda _: None)
+    assert r.outcome == "broken" and r.error.startswith("not contacted:"), r
+    assert "not a public address" in r.error and r.attempts == 1
+    assert _hits() == 0
+
+
+@pytest.fixture
+def second_loopback():
+    """A server on 127.0.0.2, an address the policy does not allow: it counts the requests that reach it."""
+    hits: list[str] = []
+
+    class Counting(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet."""
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.2", 0), Counting)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.2:{srv.server_port}", hits
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["{second}/secret", "http://169.254.169.254/latest/meta-data/", "http://[::1]:{port}/ok", "http://10.0.0.1/"],
+)
+def test_a_redirect_to_an_address_that_is_not_public_is_not_followed(server, second_loopback, target):
+    second, reached = second_loopback
+    where = target.format(second=second, port=server.rsplit(":", 1)[1])
+    r = check_url(server + "/go/" + urllib.parse.quote(where, safe=""), FAST, sleep=lambda _: None)
+    assert r.outcome == "broken" and r.error.startswith("not contacted:") and "after 1 redirects" in r.error, r
+    assert r.attempts == 1 and reached == []
+
+
+def test_a_run_whose_addresses_are_not_public_gives_each_its_verdict_instead_of_calling_the_network_down():
+    results = check_all(["http://127.0.0.1:9/a", "http://10.1.2.3/b", "http://[::1]:9/c"], Policy(retries=0))
+    assert [r.error.split(":")[0] for r in results] == ["not contacted"] * 3
+
+
+def test_the_report_shows_what_it_was_given_as_text_and_nothing_else():
+    """A server's redirect, an address in the data and a place are the checked sites' words: in the issue the
+    weekly workflow posts, none may add a row or a cell, mention someone, link, or carry HTML."""
+    hostile = "https://a.example/x|y<img src=x onerror=alert(1)>@octocat #1 [a](https://b.example) ``c`` ok"
+    result = check_url.__globals__["Result"](hostile, error=hostile + "\n| broken | forged |", outcome="broken")
+    report = report_markdown([result], datetime(2026, 12, 3), {hostile: [hostile, "data/steps.yaml:3 links[0]"]})
+    rows = [line for line in report.splitlines() if line.startswith("|")][2:]
+    assert len(rows) == 1
+    cells = re.split(r"(?<!\\)\|", rows[0])[1:-1]
+    assert len(cells) == 4 and cells[0].strip() == "broken"
+    outside_code = re.sub(r"(`+).*?\1", "", rows[0])  # what is left once the code spans are taken out
+    for markup in ("<img", "@octocat", "#1", "](", "\n"):
+        assert markup not in outside_code, markup
+    assert outside_code.replace("<br>", "").replace("|", "").replace("\\", "").strip() in ("", "broken")

@@ -42,7 +42,7 @@ from mkdocs.utils import get_relative_url
 
 from guide.errors import DataError
 from guide.project import Project, load_project
-from guide.report import history_note
+from guide.report import history_notes
 from guide.siteaddress import SiteAddress
 from guide.ui import UnknownLabel
 from handouts.kinds import catalogue
@@ -206,7 +206,7 @@ class GuidePlugin(BasePlugin):
         i18n = config.plugins["i18n"]
         if not i18n.building:
             self.started, self.page_seconds = time.perf_counter(), {}
-            if note := history_note(project):  # said once a build, as it starts
+            for note in history_notes(project):  # said once a build, as it starts
                 log.info("Note: %s", note)
         _check_pages(*key)  # first: the PDF processes then start with the templates compiled and the QR codes made
         if self.job is None and not (i18n.building or self.serving or _quick()):
