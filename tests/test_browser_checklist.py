@@ -164,6 +164,30 @@ def test_a_code_naming_removed_tasks_applies_the_rest(page, base, languages):
     assert "1 box ticked from the code. 1 task in the code no longer exists" in page.inner_text(".hig-carry__message")
 
 
+def test_a_code_naming_what_every_object_has_ticks_and_stores_nothing_of_it(page, base, languages):
+    """Words every JavaScript object answers to ("__proto__", "constructor", "toString"), as tasks and as a
+    date's step, in a code that is otherwise valid: counted as unknown, never stored, nothing else changed."""
+    page.goto(base + route_url("non-eu", "en", languages[0]))
+    code = page.evaluate(
+        """() => {
+        const text = "__proto__ constructor toString hasOwnProperty register-online.home " +
+                     "date:constructor=2026-01-01 date:tostring=2026-01-01 date:register-online=9999-99-99";
+        const body = btoa(text).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
+        let h = 0x811c9dc5; const s = "2." + body;
+        for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+        return s + "." + ("0000000" + h.toString(16)).slice(-8).slice(0, 6);
+        }"""
+    )
+    page.fill("#carry-input", code)
+    page.click(".hig-carry__apply")
+    assert ticked(page) == ["register-online.home"]
+    message = page.inner_text(".hig-carry__message")
+    assert "1 box ticked from the code. 4 tasks in the code no longer exist" in message, message
+    stored = page.evaluate("JSON.parse(localStorage.getItem(window.HIG.key))")
+    assert stored == {"register-online.home": True}
+    assert page.evaluate("Object.getPrototypeOf({}).constructor === Object && !('x' in {})")
+
+
 def test_the_checklist_works_with_the_keyboard_alone(page, base, languages):
     page.goto(base + route_url("under-16", "en", languages[0]))
     first = page.eval_on_selector("input[data-task]", "e => e.dataset.task")

@@ -238,6 +238,28 @@ def test_the_calendar_file_escapes_and_folds_what_the_data_says(context, base, g
     assert str(event["UID"]) == "x@example.org" and result["count"] == 1
 
 
+def test_a_day_no_calendar_can_hold_gives_no_event_and_the_file_stays_valid(context, base, guide, languages):
+    """9999-12-31 plus a delay is in the year 10000, which iCalendar cannot write; 2026-02-30 is no day. Neither
+    becomes an event; the others do, and the file reads back."""
+    page = context.new_page()
+    page.goto(base + route_url(routes_with_reminders(guide)[0], languages[0], languages[0]))
+    page.locator(".hig-reminders__make").click()
+    expect(page.locator(".hig-reminders__message")).to_have_text(re.compile(r"\S"))
+    result = page.evaluate(
+        """() => window.HIG.calendar(
+            [{id: "late", after: "a", days: 3, summary: "S", text: "T", href: "#a"},
+             {id: "last", after: "a", days: 0, summary: "S", text: "T", href: "#a"},
+             {id: "none", after: "b", days: 1, summary: "S", text: "T", href: "#b"},
+             {id: "good", after: "c", days: 1, summary: "S", text: "T", href: "#c"}],
+            {a: "9999-12-31", b: "2026-02-30", c: "2026-12-31"}, {domain: "example.org", product: "P", now: new Date()})"""
+    )
+    assert result["count"] == 1
+    calendar = icalendar.Calendar.from_ical(result["text"].encode("utf-8"))
+    assert list(events(calendar)) == ["good"]
+    assert events(calendar)["good"].decoded("DTSTART") == date(2027, 1, 1)
+    assert re.findall(r"DT(?:START|END);VALUE=DATE:(\S+)", result["text"]) == ["20270101", "20270102"]
+
+
 def test_a_printed_route_leaves_the_reminders_to_the_screen(context, base, guide, languages):
     """Paper keeps each step's own delay ("How long"); the form and its list stay on the screen, which keeps
     a printed route within its pages."""

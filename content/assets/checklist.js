@@ -31,7 +31,7 @@
     }
     try {
       var raw = JSON.parse(text || "{}");
-      return raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {};
+      return raw && typeof raw === "object" && !Array.isArray(raw) ? Object.assign(Object.create(null), raw) : {};
     } catch (e) {
       return {}; /* damaged: start again */
     }
@@ -98,6 +98,14 @@
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   }
 
+  /* True for "YYYY-MM-DD" naming a day of the calendar, from the year 1000 on. */
+  function realDay(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m || +m[1] < 1000) return false;
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+
   /* The ticked ids and the reminder dates ({step: "YYYY-MM-DD"}), as one code. */
   function encode(ids, dates) {
     var words = ids.slice().sort();
@@ -115,11 +123,14 @@
     try {
       var text = fromBase64Url(parts[1]);
       var ids = [];
-      var dates = {};
+      var dates = Object.create(null); /* no prototype: a word "constructor" or "__proto__" is a plain key */
       (text ? text.split(" ") : []).forEach(function (word) {
         var date = DATE.exec(word);
-        if (date) dates[date[1]] = date[2];
-        else ids.push(word);
+        if (date) {
+          if (realDay(date[2])) dates[date[1]] = date[2]; /* 2026-02-30 or year 0000 is not kept */
+        } else {
+          ids.push(word);
+        }
       });
       return { ids: ids, dates: dates };
     } catch (e) {
@@ -229,20 +240,21 @@
       message.textContent = message.dataset[result.error];
       return;
     }
-    var known = {};
-    boxes.forEach(function (box) { known[box.dataset.task] = true; });
+    /* Sets, not objects: an id is only ever one of this page's tasks or fields, never a property that every
+       object has ("__proto__", "constructor", "toString"). */
+    var known = new Set(boxes.map(function (box) { return box.dataset.task; }));
     var ticks = load();
     var applied = 0;
     var unknown = 0;
-    var fields = {};
-    document.querySelectorAll(".hig-reminders input[data-from]").forEach(function (input) { fields[input.dataset.from] = true; });
+    var fields = new Set();
+    document.querySelectorAll(".hig-reminders input[data-from]").forEach(function (input) { fields.add(input.dataset.from); });
     Object.keys(result.dates).forEach(function (step) {
-      if (fields[step]) ticks["date:" + step] = result.dates[step]; /* a date of this route's reminders */
+      if (fields.has(step)) ticks["date:" + step] = result.dates[step]; /* a date of this route's reminders */
     });
     result.ids.forEach(function (id) {
       if (!id) return;
-      if (known[id]) {
-        if (!ticks[id]) applied++;
+      if (known.has(id)) {
+        if (ticks[id] !== true) applied++;
         ticks[id] = true;
       } else {
         unknown++;

@@ -43,14 +43,17 @@
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
-  /* A calendar date (all day) from "YYYY-MM-DD", plus `days`, as YYYYMMDD; null for a date that is not one. */
+  /* A calendar date (all day) from "YYYY-MM-DD", plus `days`, as YYYYMMDD; null for a date that is not a day
+     of the calendar (2026-02-30) or a result that iCalendar cannot write (before 1000, after 9999). */
   function dayAfter(iso, days) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!m) return null;
     var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    if (isNaN(d.getTime())) return null;
+    if (isNaN(d.getTime()) || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return null;
     d.setUTCDate(d.getUTCDate() + days);
-    return d.getUTCFullYear() + pad(d.getUTCMonth() + 1) + pad(d.getUTCDate());
+    var year = d.getUTCFullYear();
+    if (year < 1000 || year > 9999) return null;
+    return year + pad(d.getUTCMonth() + 1) + pad(d.getUTCDate());
   }
 
   function stamp(now) {
@@ -76,8 +79,8 @@
     var count = 0;
     reminders.forEach(function (r) {
       var start = dayAfter(dates[r.after], r.days);
-      if (!start) return;
       var end = dayAfter(dates[r.after], r.days + 1);
+      if (!start || !end) return; /* no event rather than a date no calendar reads */
       var url = pageUrl(r.href);
       count += 1;
       lines.push(
