@@ -251,7 +251,8 @@ def test_a_day_no_calendar_can_hold_gives_no_event_and_the_file_stays_valid(cont
              {id: "last", after: "a", days: 0, summary: "S", text: "T", href: "#a"},
              {id: "none", after: "b", days: 1, summary: "S", text: "T", href: "#b"},
              {id: "good", after: "c", days: 1, summary: "S", text: "T", href: "#c"}],
-            {a: "9999-12-31", b: "2026-02-30", c: "2026-12-31"}, {domain: "example.org", product: "P", now: new Date()})"""
+            {a: "9999-12-31", b: "2026-02-30", c: "2026-12-31"},
+            {domain: "example.org", product: "P", now: new Date()})"""
     )
     assert result["count"] == 1
     calendar = icalendar.Calendar.from_ical(result["text"].encode("utf-8"))
