@@ -49,7 +49,7 @@ SKIP = {".git", ".venv", "site", "build", "__pycache__", ".pytest_cache", ".ruff
 def make_fork(dest: Path, university: Path = FIXTURES / UNIVERSITIES[0]) -> Path:
     """A copy of the project with a fictional university as its own layer, as FORKING.md says to do it: its
     `university.yaml` into data/, every other file of its folder (the logo) into content/assets/."""
-    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SKIP or n.endswith(".tmp")])
+    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SKIP or ".building-" in n])
     for item in sorted(university.iterdir()):
         target = dest / "data" if item.name == UNIVERSITY_FILE else dest / "content" / "assets"
         shutil.copy(item, target / item.name)

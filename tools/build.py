@@ -7,9 +7,16 @@ Usage: python -m tools.build [--project DIR] [--out DIR]
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
+import os
 import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from guide.errors import DataError
@@ -29,22 +36,75 @@ def build(
     what is worth telling but does not stop the build goes into `notes`, what each part took into `parts`."""
     timings = timings if timings is not None else {}
     notes = notes if notes is not None else []
-    stage = out.parent / (out.name + ".tmp")
-    shutil.rmtree(stage, ignore_errors=True)
     try:
         checked = project_at(project)  # the data and the pages are checked again by the plugin, as it starts
     except DataError as exc:
         raise BuildFailed("The guide's data has problems:\n" + exc.report()) from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # A folder of this build's own: two builds at once never write into each other's.
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     start = time.perf_counter()
     try:
         notes.extend(build_site(project, stage, parts))
-    except BuildFailed:
+        timings["site, handouts and offline copy"] = time.perf_counter() - start
+        _swap(stage, out)
+    except BaseException:  # failed, or stopped (Ctrl-C, SIGTERM): nothing half-written is left behind
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    timings["site, handouts and offline copy"] = time.perf_counter() - start
-    shutil.rmtree(out, ignore_errors=True)
-    stage.rename(out)
     return checked
+
+
+STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM wait until the two renames are done: `out` is the old site or the new, never none."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """One build at a time puts its folder in place of `out` (a lock file beside it)."""
+    with open(out.parent / f".{out.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _swap(stage: Path, out: Path) -> None:
+    """`stage` becomes `out`; the old `out` is set aside by a rename first, then removed."""
+    with _locked(out), _signals_held():
+        old = None
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            out.rename(old / out.name)
+        stage.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def stop_like_ctrl_c() -> None:
+    """SIGTERM and SIGHUP stop the build as Ctrl-C does, so that it cleans up: its folder is removed, the PDF
+    thread and the search indexer end with it. So does the loss of the process that started it (`make`
+    killed): a build nobody waits for does not run on."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def main() -> int:
@@ -57,11 +117,15 @@ def main() -> int:
     timings: dict[str, float] = {}
     notes: list[str] = []
     parts: list[str] = []
+    stop_like_ctrl_c()
     try:
         project = build(args.project, out, timings, notes, parts)
     except BuildFailed as exc:
         print(f"Build failed; {out} was left as it was.\n{exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt as exc:
+        print(f"Build stopped ({exc or 'Ctrl-C'}); {out} was left as it was.", file=sys.stderr)
+        return 130
     spent = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
     print(f"Built {out} ({spent}: {'; '.join(parts)}).")
     for note in notes:

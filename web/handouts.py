@@ -34,6 +34,7 @@ class HandoutJob:
         self.folder = Path(tempfile.mkdtemp(prefix="guide-handouts-"))
         self.notes: list[Problem] = []
         self.failure: DataError | None = None
+        self.cancelled = threading.Event()
         self.thread = threading.Thread(target=self._run, name="handouts", daemon=True)
         self.thread.start()
 
@@ -43,6 +44,11 @@ class HandoutJob:
             render_handouts(self.folder, self.project, self.notes)
         except DataError as exc:
             self.failure = exc
+        except OSError:
+            if not self.cancelled.is_set():  # else its folder was removed under it: the build is over
+                raise
+        if self.cancelled.is_set():  # cancelled while it wrote: what it wrote goes too
+            shutil.rmtree(self.folder, ignore_errors=True)
         self.seconds, self.cpu = time.perf_counter() - start, time.thread_time() - cpu
 
     def finish(self, site: Path) -> list[Problem]:
@@ -60,7 +66,9 @@ class HandoutJob:
 
     def cancel(self) -> None:
         """Remove what the thread wrote (the build failed or finished); a thread still laying out is left to end
-        on its own: it writes only into this job's folder, which is then gone."""
+        on its own: it writes only into this job's folder, which is then gone (it removes again what it wrote
+        after this)."""
+        self.cancelled.set()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

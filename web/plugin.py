@@ -192,6 +192,11 @@ class GuidePlugin(BasePlugin):
         """Remember whether this process serves a preview: then the served address is the site's."""
         self.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        """However the build ended (stopped by a signal too, which on_build_error does not see): no PDF
+        folder is left behind."""
+        self.on_build_error(KeyboardInterrupt())
+
     @event_priority(50)  # before mkdocs-static-i18n (-100) reads the languages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
