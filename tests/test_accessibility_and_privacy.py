@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from render.site import route_url
 from tests.support.axe import COLOUR_RULES, axe_violations
+from tests.support.site import search_page
 from tools.weight import load_page
 
 pytestmark = pytest.mark.browser
@@ -45,7 +46,7 @@ def test_every_page_loads_only_from_the_site_with_no_failed_request_and_no_csp_v
 
 
 @pytest.fixture(scope="module")
-def page_loads(browser, base, built_site) -> dict:
+def page_loads(browser, base, built_site, languages) -> dict:
     """Every page loaded once, under its security policy, as a phone shows it: what it asked for, what the
     policy refused, and axe's findings in the colour scheme it opened in and in the other one (switched with
     the theme's own toggle, as a reader does; the choice then holds for the next page)."""
@@ -85,6 +86,10 @@ def page_loads(browser, base, built_site) -> dict:
     page.click("label[for='task-register-online.prepare']")
     page.click(".hig-carry__show-qr")
     page.wait_for_selector(".hig-carry__qr svg")
+    violations += page.evaluate("window.__csp")
+    # Search, which loads its index and writes its results, and the reminders' calendar maker, on demand.
+    page.goto(base + search_page(built_site, "en", languages) + "?q=vitale")
+    expect(page.locator(".hig-search-page__results a").first).to_be_visible()
     violations += page.evaluate("window.__csp")
     result = {
         "hosts": hosts,
