@@ -123,6 +123,7 @@ ELEMENTS = frozenset(
 )
 ATTRIBUTES = frozenset({"class", "id", "lang", "dir", "title", "open", "markdown", "colspan", "rowspan"})
 _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]*`", re.M | re.S)
+_ESCAPED = re.compile(r"(?<!\\)\\<")
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>|<!(?!--)|<\?")
 _ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 
@@ -136,6 +137,7 @@ def page_rule_problems(source: str) -> list[tuple[int, str]]:
         offset = source[: end + 4].count("\n")
         body = source[end + 4 :]
     visible = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)  # code shows tags as text
+    visible = _ESCAPED.sub("  ", visible)  # so does Markdown's \<
     for tag in _TAG.finditer(visible):
         line = offset + visible[: tag.start()].count("\n") + 1
         name = (tag.group(2) or "").lower()

@@ -287,11 +287,26 @@ def test_a_name_that_would_close_the_title_element_stays_text_in_every_title(pri
         "      en: Student from outside the EU, with a visa\n",
         f"      en: 'Student from outside the EU</title>{REFRESH}'\n",
     )(project)
+    help_page = project / "content" / "en" / "aide.md"  # and a heading whose entities spell the same
+    heading = next(line for line in help_page.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+    edit("content/en/aide.md", heading, heading + " &lt;/title&gt;" + REFRESH.replace("<", "&lt;"))(project)
     site = tmp_path / "site"
     build = run(project, "tools.build", "--project", str(project), "--out", str(site))
     assert build.returncode == 0, build.stderr[-2000:]
-    route = (site / "en" / "parcours" / "non-eu" / "index.html").read_text(encoding="utf-8")
-    title = re.search(r"<title>(.*?)</title>", route, re.S)
-    assert title and "&lt;/title&gt;&lt;meta" in title.group(1), title
+    for page in ("parcours/non-eu", "aide"):
+        html = (site / "en" / page / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S)
+        assert title and "&lt;/title&gt;&lt;meta" in title.group(1), title
     for page in site.rglob("*.html"):
         assert not re.search(r"<meta[^>]*http-equiv=[\"']?refresh", page.read_text(encoding="utf-8"), re.I), page
+
+
+def test_markdown_that_shows_a_tag_as_text_is_not_taken_for_one():
+    """\\<b\\> and `<script>` show the characters; a page may hold them. &lt;/title&gt; in a heading stays text in
+    the title and the navigation (test_a_name_that_would_close_the_title_element_stays_text_in_every_title)."""
+    from macros.pages import page_rule_problems
+
+    assert page_rule_problems("# Help \\<b\\>bold\\</b\\> and `<script>` and &lt;/title&gt;\n") == []
+    assert page_rule_problems("# Help \\\\<script>\n") == [
+        (1, "a page may not hold a <script> element: write it in Markdown, or ask for a widget")
+    ]
