@@ -112,6 +112,8 @@ class LayeredData(LocatedData):
 def read_yaml(path: Path, display_name: str | None = None) -> LocatedData:
     """Parse `path`; a syntax error, a duplicate key or an alias raises DataError with its line."""
     name = display_name or str(path)
+    if path.is_symlink() or path.parent.is_symlink():  # it would read a file from outside the repository
+        raise DataError([Problem(name, None, "", f"{_SYMLINK}: copy the file here instead")])
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -165,6 +167,7 @@ def parse_yaml(raw: bytes, name: str) -> LocatedData:
 
 
 _NOT_ALLOWED = "not allowed in the guide's data"
+_SYMLINK = "a symbolic link: the guide reads the repository's own files only"
 
 
 # Characters a reader cannot see that change what a text shows or where it goes: C0 and C1 controls (a line

@@ -50,6 +50,18 @@ def logo(svg: str) -> Callable[[Path], None]:
     return make
 
 
+def outside(rel: str) -> Callable[[Path], None]:
+    """The file moved out of the repository, a symbolic link left in its place: the build would read outside."""
+
+    def make(root: Path) -> None:
+        away = root.parent / "outside" / Path(rel).name
+        away.parent.mkdir(exist_ok=True)
+        (root / rel).rename(away)
+        (root / rel).symlink_to(away)
+
+    return make
+
+
 def logo_path(path: str) -> Callable[[Path], None]:
     def make(root: Path) -> None:
         university = root / "data" / "university.yaml"
@@ -234,6 +246,18 @@ CASES: dict[str, tuple[list[Callable[[Path], None]], list[str], str]] = {
         [UNIVERSITY],
         "merge keys",
     ),
+    "fullwidth-dot-in-a-host": (  # browsers read it as a plain dot: the host checked would not be the host visited
+        [
+            edit(
+                UNIVERSITY,
+                "url: https://international.univ-valmont.example/accueil/",
+                "url: https://international.univ-valmont\uff0eexample/accueil/",
+            )
+        ],
+        [UNIVERSITY],
+        "which an address may not hold",
+    ),
+    "data-file-through-a-symlink": ([outside(UNIVERSITY)], [UNIVERSITY], "symbolic link"),
     "program-file": ([write("content/assets/run.sh", "id\n")], ["content/assets/run.sh"], "not a picture"),
 }
 
