@@ -136,7 +136,10 @@ CASES: dict[str, tuple[list[Callable[[Path], None]], list[str], str]] = {
         "DOCTYPE",
     ),
     "logo-path-out-of-the-repository": (
-        [logo_path("../../../../etc/passwd")],
+        [
+            write("../outside-logo.svg", SVG.format("<rect width='10' height='10'/>")),
+            logo_path("assets/../../../outside-logo.svg"),
+        ],
         ["data/university.yaml"],
         "logo",
     ),
