@@ -22,6 +22,8 @@ ASSET_SUFFIXES = frozenset({".css", ".svg", ".png", ".jpg", ".jpeg", ".webp"})
 SCRIPTS = frozenset(
     {
         "assets/checklist.js",
+        "assets/chooser.js",
+        "assets/offline.js",
         "assets/reminders.js",
         "assets/search.js",
         "assets/vendor/qrcode-generator-2.0.4.js",

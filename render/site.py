@@ -4,7 +4,10 @@ from __future__ import annotations
 
 STORAGE_KEY = "health-insurance-guide:tasks"  # the localStorage key of the ticks (the head script gets it from here)
 REMINDERS_SCRIPT = "assets/reminders.js"  # the calendar file maker, fetched by checklist.js on first use
-CHECKLIST_SCRIPT = "assets/checklist.js"  # loaded only by the pages that hold a checklist or the route chooser
+CHECKLIST_SCRIPT = "assets/checklist.js"  # loaded only by the pages that hold a checklist
+CHOOSER_SCRIPT = "assets/chooser.js"  # loaded only by the page that holds the path chooser
+OFFLINE_SCRIPT = "assets/offline.js"  # on every page: registers the service worker, says when reading offline
+OFFLINE_WORKER = "sw.js"  # the service worker, at the site's root so that it serves every page
 SEARCH_SCRIPT = "assets/search.js"  # loaded only by the search page, which every page's search field opens
 SEARCH_STYLES = "assets/search.css"  # the search page's own rules (every page's field is styled by guide.css)
 SEARCH_BUNDLE = "pagefind"  # the search index, one per language, written by Pagefind below the site root

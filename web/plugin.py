@@ -55,8 +55,11 @@ from render.palette import university_css
 from render.report import report_url
 from render.site import (
     CHECKLIST_SCRIPT,
+    CHOOSER_SCRIPT,
     GLOSSARY_PAGE,
     HANDOUTS_FOLDER,
+    OFFLINE_SCRIPT,
+    OFFLINE_WORKER,
     OFFLINE_ZIP,
     REMINDERS_SCRIPT,
     ROUTES_FOLDER,
@@ -76,6 +79,7 @@ from .compiled import COMPILED
 from .config import config_languages
 from .handouts import HandoutJob, make_handouts
 from .offline import SEARCH_HEADER, offline_copy
+from .offline_worker import write_worker
 from .prune import minify_own, prune_theme_css
 from .search import MARK, index_site
 
@@ -83,7 +87,8 @@ log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
 # Renders a page's widget calls, and nothing else: each page is parsed for them first (macros.pages), and the
 # environment is sandboxed too, so that a page that slipped past the check still reaches no Python internals.
 PAGES = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-NEEDS_SCRIPT = ('data-task="', 'class="hig-chooser"')  # what the checklist script works on
+# Each script, only on the pages that hold what it works on.
+PAGE_SCRIPTS = ((CHECKLIST_SCRIPT, 'data-task="'), (CHOOSER_SCRIPT, 'class="hig-chooser"'))
 THEME_SCRIPT = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")>')  # gets `defer`
 RENDERED_MARKDOWN = "GUIDE_RENDERED_MARKDOWN"  # a folder: each page's Markdown, widgets rendered, is written there
 # Files of the theme that no page of this guide loads: search (turned off), its workers, and source maps.
@@ -358,8 +363,9 @@ class GuidePlugin(BasePlugin):
             html = PAGES.from_string(markdown).render(calls)
         except (WidgetInputError, UnknownLabel, TypeError) as exc:
             raise Abort(f"content/{page.file.src_uri}: {exc}") from None
-        if any(marker in html for marker in NEEDS_SCRIPT):  # the checklist script, only where it works
-            html += f'\n\n<script src="{get_relative_url(CHECKLIST_SCRIPT, page.url)}" defer></script>\n'
+        for script, marker in PAGE_SCRIPTS:
+            if marker in html:
+                html += f'\n\n<script src="{get_relative_url(script, page.url)}" defer></script>\n'
         if dump := os.environ.get(RENDERED_MARKDOWN):  # for `make bench`: the same pages without this plugin
             target = Path(dump) / page.file.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -392,6 +398,11 @@ class GuidePlugin(BasePlugin):
                     project.labels.get("report_title", lang).format(page=unescape(page.title or "")),
                 ),
                 "label": project.labels.get("report_page", lang),
+            }
+        if not self.serving:  # offline after the first visit (overrides/main.html): not in a preview being edited
+            context["hig_offline"] = {
+                "worker": get_relative_url(OFFLINE_WORKER, page.url),
+                "script": get_relative_url(OFFLINE_SCRIPT, page.url),
             }
         if searcher is not None:  # the header's search field (overrides/partials/hig-search.html)
             labels = self._project().labels
@@ -481,7 +492,8 @@ class GuidePlugin(BasePlugin):
         lighter = time.perf_counter()  # while the PDFs are still being made
         css_before, css_after = prune_theme_css(site)
         # extra_css: guide.css and the university's colours
-        minify_own(site, (CHECKLIST_SCRIPT, REMINDERS_SCRIPT, SEARCH_SCRIPT, *config.extra_css, SEARCH_STYLES))
+        scripts = (CHECKLIST_SCRIPT, CHOOSER_SCRIPT, OFFLINE_SCRIPT, REMINDERS_SCRIPT, SEARCH_SCRIPT)
+        minify_own(site, (*scripts, *config.extra_css, SEARCH_STYLES))
         lighter = time.perf_counter() - lighter
         job, self.job = self.job, None
         waited = time.perf_counter()
@@ -489,12 +501,20 @@ class GuidePlugin(BasePlugin):
         waited = time.perf_counter() - waited
         for note in notes:  # tools.build repeats these lines after the build
             log.info("Note: %s", note)
+        worker = write_worker(site, self._project(), self._site_names(config), self._icons(config))
+        log.info(
+            "Offline worker: %s, %d bytes (%d gzipped), version %s",
+            OFFLINE_WORKER,
+            worker.size,
+            worker.gzip_size,
+            worker.version,
+        )
         zipped = time.perf_counter()
         online_only = (
             {  # the slides, for staff; search, which needs a server
                 f"{HANDOUTS_FOLDER}/{h.filename}" for h in catalogue(self._project().guide) if not h.record.offline
             }
-            | {f"{SEARCH_BUNDLE}/", SEARCH_SCRIPT, SEARCH_STYLES}
+            | {f"{SEARCH_BUNDLE}/", SEARCH_SCRIPT, SEARCH_STYLES, OFFLINE_WORKER}  # a disk has no worker either
             | {f.dest_uri for f in self.search.values()}
         )
         offline_copy(site, site / OFFLINE_ZIP, config.site_url or "", frozenset(online_only))
@@ -523,6 +543,15 @@ class GuidePlugin(BasePlugin):
             self.job = None
 
     # -- helpers --------------------------------------------------------------------------------------------
+
+    def _site_names(self, config: MkDocsConfig) -> dict[str, str]:
+        """The site's name in each language (the i18n plugin's, or the config's)."""
+        names = {lang.locale: lang.site_name for lang in config.plugins["i18n"].config.languages if lang.site_name}
+        return {code: unescape(names.get(code) or config.site_name) for code in self._project().languages}
+
+    def _icons(self, config: MkDocsConfig) -> list[str]:
+        """The favicon and the logo, as paths below the site root."""
+        return [name for name in (config.theme.get("favicon"), config.theme.get("logo")) if isinstance(name, str)]
 
     @contextmanager
     def _timed(self, page: Page) -> Iterator[None]:

@@ -28,6 +28,22 @@ CLASS_ATTRIBUTE = re.compile(r"""\bclass=["']([^"']*)["']""")
 INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
 FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches)\(")
 SCRIPT_WORD = re.compile(r"[\w-]+")
+# The theme's script names the classes of every feature it has, so its words alone would keep their rules.
+# A feature's classes count from its script only when the site turns the feature on: a page holds one of its
+# marker classes, or the theme's configuration in each page (a "quoted" marker) names it. A class a page
+# itself holds always counts.
+THEME_FEATURES: dict[str, tuple[str, ...]] = {
+    "tabbed": ("tabbed-set",),  # content tabs
+    "md-annotation": ("annotate",),  # code annotations
+    "highlight": ("highlight",),  # highlighted code blocks
+    "md-code": ("highlight",),
+    "md-clipboard": ("highlight",),  # the copy button of a code block
+    "md-tooltip": ("annotate", '"content.tooltips"', '"navigation.tooltips"'),
+    "md-source": ("md-source",),  # the repository's link in the header
+    "md-search": ("md-search",),  # the theme's search (this site has its own)
+    "md-tag": ("md-tag",),  # the tags plugin
+    "md-version": ('"version": {',),  # the version selector (extra.version)
+}
 
 
 def _required(selector: str) -> set[str]:
@@ -76,10 +92,11 @@ def _prune(rules: list, known: set[str]) -> str:
 def classes_in_use(site: Path) -> set[str]:
     """Every class on a page of the site, and every word of the theme's scripts (the classes they may add)."""
     known: set[str] = set()
-    for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
+    on_pages: set[str] = set()
+    pages = [page.read_text(encoding="utf-8") for page in site.rglob("*.html")]
+    for html in pages:
         for value in CLASS_ATTRIBUTE.findall(html):
-            known.update(value.split())
+            on_pages.update(value.split())
         known.update(f"<{tag.lower()}>" for tag in TAG.findall(html))
         known.update(f"={value}" for value in HTML_VALUE.findall(html))
         for script in INLINE_SCRIPT.findall(html):
@@ -92,8 +109,12 @@ def classes_in_use(site: Path) -> set[str]:
         known.update(words)
         known.update(f"<{w.lower()}>" for w in words)  # the elements a script may create
         known.update(f"={w}" for w in words)  # and the values it may give an attribute
+    for prefix, markers in THEME_FEATURES.items():
+        on = any(m in on_pages if not m.startswith('"') else any(m in html for html in pages) for m in markers)
+        if not on:
+            known -= {w for w in known if w.startswith(prefix)}
     known.update({"<html>", "<body>", "<*>"})
-    return known
+    return known | on_pages
 
 
 def prune_stylesheet(css: str, known: set[str]) -> str:
