@@ -41,3 +41,18 @@ def test_classes_come_from_the_pages_their_inline_scripts_and_the_sites_scripts(
 def test_a_rule_for_an_attribute_value_nothing_gives_goes():
     css = '[data-md-color-scheme=slate]{a:1}[data-md-color-primary=pink]{b:2}[data-md-state="open"] .md-nav{c:3}'
     assert prune_stylesheet(css, KNOWN) == '[data-md-color-scheme=slate]{a:1}[data-md-state="open"] .md-nav{c:3}'
+
+
+def test_a_theme_feature_the_site_does_not_turn_on_keeps_none_of_its_classes_from_the_script(tmp_path):
+    """The theme's script names every feature's classes; tabs count only where a page holds a tab set, the
+    version selector only where the theme's configuration names a version."""
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / "bundle.js").write_text('x("tabbed-labels md-version__list md-nav")')
+    (tmp_path / "index.html").write_text('<p class="md-nav"></p><script>{"version": null}</script>')
+    off = classes_in_use(tmp_path)
+    assert "md-nav" in off and "tabbed-labels" not in off and "md-version__list" not in off
+    (tmp_path / "tabs.html").write_text(
+        '<div class="tabbed-set"></div><script>{"version": {"provider": "mike"}}</script>'
+    )
+    on = classes_in_use(tmp_path)
+    assert {"tabbed-labels", "md-version__list", "tabbed-set"} <= on

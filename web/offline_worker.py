@@ -79,7 +79,8 @@ def not_kept_page(project: Project, lang: str, stylesheets: list[str], site_name
         f"<title>{html.escape(title)} - {html.escape(site_name)}</title>{links}</head>"
         '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">'
         '<header class="md-header"><nav class="md-header__inner md-grid"><div class="md-header__title">'
-        f'<span class="md-ellipsis">{html.escape(site_name)}</span></div></nav></header>'
+        f'<div class="md-header__topic"><span class="md-ellipsis">{html.escape(site_name)}</span></div>'
+        "</div></nav></header>"
         '<div class="md-container"><main class="md-main"><div class="md-main__inner md-grid">'
         '<div class="md-content"><article class="md-content__inner md-typeset">'
         f"<h1>{html.escape(title)}</h1><p>{html.escape(text)}</p>"
