@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from render.site import OFFLINE_WORKER, route_url
+from tests.support.axe import axe_violations
 from tools.serve import serve_site
 from web.config import project_at
 from web.offline_worker import site_version, write_worker
@@ -94,6 +95,7 @@ def test_pages_opened_once_open_again_offline_and_the_checklist_works(context, b
         notice = page.locator(".hig-connection")
         expect(notice).to_be_visible()
         expect(notice).to_have_text(labels.get("offline_reading", lang))
+        assert axe_violations(page) == [], url
     task = page.locator("input[type=checkbox][data-task]").first
     task_id = task.get_attribute("data-task")
     page.locator(f"details.hig-step__body:has([data-task='{task_id}'])").evaluate("d => d.open = true")
@@ -119,6 +121,7 @@ def test_a_page_never_opened_says_offline_in_the_readers_language(context, base,
         home = page.get_by_role("link", name=labels.get("offline_page_home", lang))
         expect(home).to_be_visible()
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static"
+        assert axe_violations(page) == [], lang
     home.click()  # the home page, kept on the first visit, in the last language's folder or the first's
     expect(page.locator("article h1")).to_be_visible()
 
