@@ -157,7 +157,7 @@ def test_a_new_build_reaches_the_kept_pages_on_the_next_online_visit_and_says_so
         page.goto(base + first)  # online: the browser finds the new worker, which refreshes what was kept
         notice = page.locator(".hig-connection")
         expect(notice).to_have_text(labels.get("offline_updated", lang), timeout=20_000)
-        page.goto(base + second)
+        page.goto(base + first_language_path(languages, lang, ""))
         expect(page.locator(".hig-connection")).to_be_hidden()  # said once
         context.set_offline(True)
         page.goto(base + second)

@@ -40,7 +40,8 @@ function withLanguages(url) {
 
 function keep(cache, urls) {
   return Promise.all(urls.filter(ours).map(function (url) {
-    return fetch(url).then(function (r) { if (r.ok) return cache.put(key(url), r); }, function () {});
+    /* Asked of the site, not of the browser's HTTP cache, which may hold the old build for a while. */
+    return fetch(url, { cache: "no-cache" }).then(function (r) { if (r.ok) return cache.put(key(url), r); }, function () {});
   }));
 }
 
