@@ -8,6 +8,7 @@ named by where its texts come from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from guide.errors import DataError, Problem
@@ -58,6 +59,21 @@ def fit_decks(project: Project) -> Decks:
         if not any(c["where"].removeprefix("slides.") in CUT for c in crowded):
             break
     return slides, laid
+
+
+def deck_fitter(project: Project) -> Callable[[Handout], Decks | None]:
+    """For each handout of a build, the decks it needs (a deck's or the notes' slides), fitted the first time
+    one asks and then shared: one fitting per build."""
+    fitted: list[Decks] = []
+
+    def decks(handout: Handout) -> Decks | None:
+        if handout.record.section != "slides":
+            return None
+        if not fitted:
+            fitted.append(fit_decks(project))
+        return fitted[0]
+
+    return decks
 
 
 def fit_deck(handout: Handout, project: Project) -> tuple[list[Slide], Laid]:
@@ -148,12 +164,10 @@ def handout_problems(project: Project) -> tuple[list[Problem], list[Problem]]:
     full, a template that fails. Notes: a sheet over its page budget."""
     errors: list[Problem] = []
     notes: list[Problem] = []
-    decks: Decks | None = None
+    decks = deck_fitter(project)
     for handout in catalogue(project.guide):
         try:
-            if handout.record.section == "slides" and decks is None:
-                decks = fit_decks(project)
-            _, laid = lay_out_handout(handout, project, decks)
+            _, laid = lay_out_handout(handout, project, decks(handout))
         except DataError as exc:
             errors += exc.problems
             continue
@@ -187,13 +201,11 @@ def render_handouts(
     if REGISTER_LINK not in project.guide.links:
         raise DataError([Problem("data/steps.yaml", None, "links", f"the handouts need the link '{REGISTER_LINK}'")])
     laid_out = []
-    decks: Decks | None = None
+    decks = deck_fitter(project)
     for handout in catalogue(project.guide):
         if only is not None and handout.filename not in only:
             continue
-        if handout.record.section == "slides" and decks is None:
-            decks = fit_decks(project)
-        _, laid = lay_out_handout(handout, project, decks)
+        _, laid = lay_out_handout(handout, project, decks(handout))
         crowded = crowded_slides(handout, laid, project)
         if crowded:
             raise DataError(crowded)

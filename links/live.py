@@ -131,7 +131,10 @@ class _Vetting:
 
 
 def _guard(session: requests.Session, allow: frozenset[str]) -> requests.Session:
-    """`session`, its http and https requests going through vetted connections only, and no proxy."""
+    """`session`, its http and https requests going through vetted connections only, and no proxy (set up once
+    per session and allow-list: every URL of a run shares its connections)."""
+    if getattr(session, "vetted_for", None) == allow:
+        return session
 
     class Http(_Vetting, HTTPConnection):
         pass
@@ -155,6 +158,7 @@ def _guard(session: requests.Session, allow: frozenset[str]) -> requests.Session
     for prefix in ("http://", "https://"):
         session.mount(prefix, Adapter())
     session.trust_env = False  # a proxy would be the address connected to: none is used
+    session.vetted_for = allow  # type: ignore[attr-defined]
     return session
 
 

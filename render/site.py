@@ -7,6 +7,8 @@ REMINDERS_SCRIPT = "assets/reminders.js"  # the calendar file maker, fetched by 
 CHECKLIST_SCRIPT = "assets/checklist.js"  # loaded only by the pages that hold a checklist
 CHOOSER_SCRIPT = "assets/chooser.js"  # loaded only by the page that holds the path chooser
 OFFLINE_SCRIPT = "assets/offline.js"  # on every page: registers the service worker, says when reading offline
+# The scripts a page loads as it opens (the others, REMINDERS_SCRIPT and SEARCH_SCRIPT, are fetched when used).
+PAGE_OPENING_SCRIPTS = (CHECKLIST_SCRIPT, CHOOSER_SCRIPT, OFFLINE_SCRIPT)
 OFFLINE_WORKER = "sw.js"  # the service worker, at the site's root so that it serves every page
 SEARCH_SCRIPT = "assets/search.js"  # loaded only by the search page, which every page's search field opens
 SEARCH_STYLES = "assets/search.css"  # the search page's own rules (every page's field is styled by guide.css)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 from urllib.parse import urljoin
@@ -24,6 +25,16 @@ def page(browser):
     yield p
     context.close()
     assert not errors, errors
+
+
+def carry_code(words: str, version: str = "2") -> str:
+    """A carry-over code as checklist.js writes one: its version, the words in base64url, then the first six
+    hex digits of the FNV-1a hash of both."""
+    body = base64.urlsafe_b64encode(words.encode("utf-8")).decode("ascii").rstrip("=")
+    digest = 0x811C9DC5
+    for char in f"{version}.{body}":
+        digest = ((digest ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return f"{version}.{body}.{digest:08x}"[:-2]
 
 
 def tick(page, task: str) -> None:
@@ -149,15 +160,7 @@ def test_a_bad_code_changes_nothing_and_says_why(page, base, languages):
 
 def test_a_code_naming_removed_tasks_applies_the_rest(page, base, languages):
     page.goto(base + route_url("non-eu", "en", languages[0]))
-    code = page.evaluate(
-        """() => {
-        const text = "register-online.home removed-step.gone";
-        const body = btoa(text).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
-        let h = 0x811c9dc5; const s = "1." + body;
-        for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
-        return s + "." + ("0000000" + h.toString(16)).slice(-8).slice(0, 6);
-        }"""
-    )
+    code = carry_code("register-online.home removed-step.gone", version="1")
     page.fill("#carry-input", code)
     page.click(".hig-carry__apply")
     assert ticked(page) == ["register-online.home"]
@@ -168,15 +171,9 @@ def test_a_code_naming_what_every_object_has_ticks_and_stores_nothing_of_it(page
     """Words every JavaScript object answers to ("__proto__", "constructor", "toString"), as tasks and as a
     date's step, in a code that is otherwise valid: counted as unknown, never stored, nothing else changed."""
     page.goto(base + route_url("non-eu", "en", languages[0]))
-    code = page.evaluate(
-        """() => {
-        const text = "__proto__ constructor toString hasOwnProperty register-online.home " +
-                     "date:constructor=2026-01-01 date:tostring=2026-01-01 date:register-online=9999-99-99";
-        const body = btoa(text).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
-        let h = 0x811c9dc5; const s = "2." + body;
-        for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
-        return s + "." + ("0000000" + h.toString(16)).slice(-8).slice(0, 6);
-        }"""
+    code = carry_code(
+        "__proto__ constructor toString hasOwnProperty register-online.home "
+        "date:constructor=2026-01-01 date:tostring=2026-01-01 date:register-online=9999-99-99"
     )
     page.fill("#carry-input", code)
     page.click(".hig-carry__apply")

@@ -20,11 +20,9 @@ import rjsmin
 
 from guide.project import Project
 from render.site import (
-    CHECKLIST_SCRIPT,
-    CHOOSER_SCRIPT,
-    OFFLINE_SCRIPT,
     OFFLINE_WORKER,
     OFFLINE_ZIP,
+    PAGE_OPENING_SCRIPTS,
     ROUTES_FOLDER,
     SEARCH_BUNDLE,
     SEARCH_SCRIPT,
@@ -35,7 +33,7 @@ from render.site import (
 SOURCE = Path(__file__).with_name("offline_worker.js")
 DATA = "var OFFLINE = {};"  # what the build replaces in the source
 NEVER_KEPT = (f"{SEARCH_BUNDLE}/", SEARCH_SCRIPT, SEARCH_STYLES, OFFLINE_ZIP)
-OWN_FILES = ("assets/guide.css", UNIVERSITY_CSS, OFFLINE_SCRIPT, CHECKLIST_SCRIPT, CHOOSER_SCRIPT)
+OWN_FILES = ("assets/guide.css", UNIVERSITY_CSS, *PAGE_OPENING_SCRIPTS)
 
 
 @dataclass(frozen=True)
@@ -95,16 +93,15 @@ def write_worker(site: Path, project: Project, site_names: dict[str, str], icons
     shell = theme_files(site, icons)
     stylesheets = [s for s in shell if s.endswith(".css")]
     default = project.languages[0]
+    prefixes = {lang: "" if lang == default else f"{lang}/" for lang in project.languages}  # each one's home
     languages = [
         {
-            "prefix": "" if lang == default else f"{lang}/",
+            "prefix": prefix,
             "offline": project.labels.get("offline_reading", lang),
             "updated": project.labels.get("offline_updated", lang),
-            "html": not_kept_page(
-                project, lang, stylesheets, site_names.get(lang, ""), "" if lang == default else f"{lang}/"
-            ),
+            "html": not_kept_page(project, lang, stylesheets, site_names.get(lang, ""), prefix),
         }
-        for lang in project.languages
+        for lang, prefix in prefixes.items()
     ]
     data = {
         "version": version,

@@ -61,6 +61,7 @@ from render.site import (
     OFFLINE_SCRIPT,
     OFFLINE_WORKER,
     OFFLINE_ZIP,
+    PAGE_OPENING_SCRIPTS,
     REMINDERS_SCRIPT,
     ROUTES_FOLDER,
     SEARCH_BUNDLE,
@@ -200,7 +201,7 @@ class GuidePlugin(BasePlugin):
     def on_shutdown(self) -> None:
         """However the build ended (stopped by a signal too, which on_build_error does not see): no PDF
         folder is left behind."""
-        self.on_build_error(KeyboardInterrupt())
+        self._cancel_handouts()
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) reads the languages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -492,8 +493,7 @@ class GuidePlugin(BasePlugin):
         lighter = time.perf_counter()  # while the PDFs are still being made
         css_before, css_after = prune_theme_css(site)
         # extra_css: guide.css and the university's colours
-        scripts = (CHECKLIST_SCRIPT, CHOOSER_SCRIPT, OFFLINE_SCRIPT, REMINDERS_SCRIPT, SEARCH_SCRIPT)
-        minify_own(site, (*scripts, *config.extra_css, SEARCH_STYLES))
+        minify_own(site, (*PAGE_OPENING_SCRIPTS, REMINDERS_SCRIPT, SEARCH_SCRIPT, *config.extra_css, SEARCH_STYLES))
         lighter = time.perf_counter() - lighter
         job, self.job = self.job, None
         waited = time.perf_counter()
@@ -538,6 +538,9 @@ class GuidePlugin(BasePlugin):
 
     def on_build_error(self, error: Exception) -> None:
         """A failed build leaves no PDF process running."""
+        self._cancel_handouts()
+
+    def _cancel_handouts(self) -> None:
         if self.job is not None:
             self.job.cancel()
             self.job = None
