@@ -132,7 +132,8 @@ def over_budget(handout: Handout, project: Project, laid: Laid) -> Problem | Non
         return None
     heights = {m["id"]: m["height"] for m in laid.measured.get("step-height", [])}
     longest = max(heights, key=heights.__getitem__) if heights else None
-    message = f"{laid.pages} pages, more than the {budget} a {handout.kind} may have; nothing is left out"
+    article = "an" if handout.kind[:1] in "aeiou" else "a"
+    message = f"{laid.pages} pages, more than the {budget} {article} {handout.kind} may have; nothing is left out"
     if longest:
         message += (
             f", and its longest step is this one ({heights[longest] / PAGE_HEIGHT_PT:.0%} of a page, in "
