@@ -1,5 +1,5 @@
-"""Colour contrast (WCAG 2), and the shade of a colour nearest to it that reaches a contrast: for checking a
-university's colours and for deriving the shades the site shows them in (render/palette.py)."""
+"""The contrast check of a university's colours (WCAG 2): its ratio against white, and the nearest shade that
+passes, which the check suggests. Where the site and the slides show the colours is render/palette.py's."""
 
 from __future__ import annotations
 
@@ -37,3 +37,15 @@ def nearest_readable(color: str, backgrounds: tuple[str, ...], toward: str, rati
         if all(contrast(shade, b) >= ratio for b in backgrounds):
             return shade
     return toward
+
+
+def too_light(color: str) -> str | None:
+    """What is wrong with `color` as a colour white text stands on (headers, buttons, slide headings, in both
+    colour schemes); None if nothing is."""
+    ratio = contrast(color, WHITE)
+    if ratio >= MIN_CONTRAST:
+        return None
+    return (
+        f"{color} is too light: white text on it has a contrast of {ratio:.1f}:1, at least {MIN_CONTRAST}:1 "
+        f"is needed; {nearest_readable(color, (WHITE,), BLACK)} is the nearest darker shade that has it"
+    )

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .changes import History, read_history
-from .content import content_problems
+from .content import CONTENT, content_problems
 from .errors import DataError, Problem
 from .loader import load_guide
 from .model import Guide
@@ -29,6 +29,11 @@ class Project:
     translations: tuple[Translation, ...] = ()  # the extra languages, from data/translations/
     repository: str | None = None  # where readers report a problem (https://github.com/OWNER/REPO), if known
     notes: tuple[Problem, ...] = ()  # not errors: what is out of date or past, for `make check` to tell
+
+    @property
+    def content(self) -> Path:
+        """The folder of the pages and the assets (content/)."""
+        return self.root / CONTENT
 
     @property
     def site_url(self) -> str:

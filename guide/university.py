@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from .builder import References, add_links, add_sources, build_step, make_contact
 from .checker import Checker
-from .colors import BLACK, MIN_CONTRAST, WHITE, contrast, nearest_readable
+from .colors import too_light
+from .content import CONTENT
 from .errors import DataError, Problem
-from .loader import Registry, add_links, add_sources, build_step, make_contact
 from .model import Contact, DocumentUse, Guide, Step, Text, number_steps
 from .schema import load_schema, schema_problems
 from .translations import Translation, text_keys
@@ -111,7 +113,50 @@ def load_university(
     doc = read_layers(data_dir, translations, untranslated)
     check = Checker(doc, languages)
     raw = doc.data
+    _check_address_logo_colors(raw, data_dir.parent / CONTENT, check)
+    refs = References(tuple(raw.get("allowed_hosts", ())))
+    if guide is not None:
+        refs = References(
+            guide.allowed_hosts + refs.hosts,
+            dict(guide.links),
+            dict(guide.sources),
+            {c.id: c for c in guide.contacts},
+            guide.profiles,
+            {p.id: p for p in guide.phases},
+        )
+    add_links(raw.get("links", []), refs, check, ("links",))
+    add_sources(raw.get("sources", []), refs, check, ("sources",))
+    offices = {}
+    for key, contact_id in (("desk", DESK_ID), ("cpam", LOCAL_CPAM_ID)):
+        if key in raw:
+            office = dict(raw[key], id=contact_id, kind="office")
+            offices[key] = refs.contacts[contact_id] = make_contact(office, refs, check, (key,))
+    notes = list(untranslated)
+    sessions = _sessions(raw, doc, check, notes)
+    check.unique(raw.get("tips", []), ("tips",), "tip")
+    university = University(
+        check.text(raw["name"], ("name",)),
+        check.text(raw["short_name"], ("short_name",)),
+        raw.get("site_url"),
+        raw.get("logo"),
+        dict(raw["colors"]),
+        check.text(raw["hosting"], ("hosting",)),
+        offices.get("desk"),
+        offices.get("cpam"),
+        sessions,
+        tuple(Tip(t["id"], check.text(t["text"], ("tips", i, "text"))) for i, t in enumerate(raw.get("tips", []))),
+        _local_steps(raw, guide, refs, check) if guide is not None else (),
+        tuple(raw.get("allowed_hosts", ())),
+        tuple(notes),
+        raw.get("repository"),
+    )
+    if check.problems:
+        raise DataError(check.problems)
+    return university
 
+
+def _check_address_logo_colors(raw: dict[str, Any], content: Path, check: Checker) -> None:
+    """The published address, the logo (a file below content/) and the colours white text stands on."""
     url = raw.get("site_url")
     if url is not None and (address_problem(url) or not url.endswith("/")):
         check.add(
@@ -120,39 +165,18 @@ def load_university(
             + (f" ({address_problem(url)})" if address_problem(url) else ""),
         )
     logo = raw.get("logo")
-    content = data_dir.parent / "content"
     if logo and (Path(logo).is_absolute() or ".." in Path(logo).parts or (content / logo).is_symlink()):
         check.add(("logo",), f"'{logo}' is not a file of content/: give its path below content/, like assets/logo.svg")
     elif logo and not (content / logo).is_file():
         check.add(("logo",), f"no file content/{logo}")
     for key, color in raw["colors"].items():
-        ratio = contrast(color, WHITE)
-        if ratio < MIN_CONTRAST:  # headings and buttons write white on it, in both colour schemes
-            check.add(
-                ("colors", key),
-                f"{color} is too light: white text on it has a contrast of {ratio:.1f}:1, at least {MIN_CONTRAST}:1 "
-                f"is needed; {nearest_readable(color, (WHITE,), BLACK)} is the nearest darker shade that has it",
-            )
+        if problem := too_light(color):
+            check.add(("colors", key), problem)
 
-    reg = Registry(tuple(raw.get("allowed_hosts", ())))
-    if guide is not None:
-        reg = Registry(
-            guide.allowed_hosts + reg.hosts,
-            dict(guide.links),
-            dict(guide.sources),
-            {c.id: c for c in guide.contacts},
-            guide.profiles,
-            {p.id: p for p in guide.phases},
-        )
-    add_links(raw.get("links", []), reg, check, ("links",))
-    add_sources(raw.get("sources", []), reg, check, ("sources",))
-    offices = {}
-    for key, contact_id in (("desk", DESK_ID), ("cpam", LOCAL_CPAM_ID)):
-        if key in raw:
-            office = dict(raw[key], id=contact_id, kind="office")
-            offices[key] = reg.contacts[contact_id] = make_contact(office, reg, check, (key,))
+
+def _sessions(raw: dict[str, Any], doc: LocatedData, check: Checker, notes: list[Problem]) -> tuple[Session, ...]:
+    """The coming information sessions, by date; a past one is left out, and `notes` says so."""
     sessions = []
-    notes = list(untranslated)
     for i, s in enumerate(raw.get("sessions", [])):
         day = check.date(s["date"], ("sessions", i, "date"), past=False)
         if day is None:
@@ -168,51 +192,34 @@ def load_university(
                 check.text(s["description"], ("sessions", i, "description")),
             )
         )
-    check.unique(raw.get("tips", []), ("tips",), "tip")
-    tips = tuple(Tip(t["id"], check.text(t["text"], ("tips", i, "text"))) for i, t in enumerate(raw.get("tips", [])))
+    return tuple(sorted(sessions, key=lambda s: (s.day, s.time or "")))
 
-    local_steps = []
-    if guide is not None:
-        national = {s.id for s in guide.steps}
-        task_ids = {t.id for s in guide.steps for t in s.tasks}
-        documents = {d.id: d for d in guide.documents}
-        for i, item in enumerate(raw.get("steps", [])):
-            path_ = ("steps", i)
-            s = item["step"]
-            if s["id"] in national or any(ls.step.id == s["id"] for ls in local_steps):
-                check.add(path_ + ("step", "id"), f"step id '{s['id']}' is already used")
-            for j, t in enumerate(s["tasks"]):
-                if t["id"] in task_ids:
-                    check.add(path_ + ("step", "tasks", j, "id"), f"task id '{t['id']}' is already used")
-            check.ref(national, item["after"], path_ + ("after",), "step")
-            uses = []
-            for j, d in enumerate(item.get("documents", [])):
-                if check.ref(documents, d["document"], path_ + ("documents", j, "document"), "document"):
-                    uses.append(
-                        DocumentUse(documents[d["document"]], s["id"], frozenset(s["applies_to"]), d["required"], None)
-                    )
-            step = build_step(s, path_ + ("step",), reg, check, tuple(uses))
-            if step is not None:
-                local_steps.append(LocalStep(item["after"], step))
-    university = University(
-        check.text(raw["name"], ("name",)),
-        check.text(raw["short_name"], ("short_name",)),
-        url,
-        logo,
-        dict(raw["colors"]),
-        check.text(raw["hosting"], ("hosting",)),
-        offices.get("desk"),
-        offices.get("cpam"),
-        tuple(sorted(sessions, key=lambda s: (s.day, s.time or ""))),
-        tips,
-        tuple(local_steps),
-        tuple(raw.get("allowed_hosts", ())),
-        tuple(notes),
-        raw.get("repository"),
-    )
-    if check.problems:
-        raise DataError(check.problems)
-    return university
+
+def _local_steps(raw: dict[str, Any], guide: Guide, refs: References, check: Checker) -> tuple[LocalStep, ...]:
+    """The university's own steps, each after a national one, with ids of their own."""
+    national = {s.id for s in guide.steps}
+    task_ids = {t.id for s in guide.steps for t in s.tasks}
+    documents = {d.id: d for d in guide.documents}
+    local_steps: list[LocalStep] = []
+    for i, item in enumerate(raw.get("steps", [])):
+        path_ = ("steps", i)
+        s = item["step"]
+        if s["id"] in national or any(ls.step.id == s["id"] for ls in local_steps):
+            check.add(path_ + ("step", "id"), f"step id '{s['id']}' is already used")
+        for j, t in enumerate(s["tasks"]):
+            if t["id"] in task_ids:
+                check.add(path_ + ("step", "tasks", j, "id"), f"task id '{t['id']}' is already used")
+        check.ref(national, item["after"], path_ + ("after",), "step")
+        uses = []
+        for j, d in enumerate(item.get("documents", [])):
+            if check.ref(documents, d["document"], path_ + ("documents", j, "document"), "document"):
+                uses.append(
+                    DocumentUse(documents[d["document"]], s["id"], frozenset(s["applies_to"]), d["required"], None)
+                )
+        step = build_step(s, path_ + ("step",), refs, check, tuple(uses))
+        if step is not None:
+            local_steps.append(LocalStep(item["after"], step))
+    return tuple(local_steps)
 
 
 def merge(guide: Guide, university: University) -> Guide:

@@ -19,10 +19,12 @@ import segno
 from guide import phones
 from guide.model import Contact, Document, Guide, Profile, Step, Text
 from guide.project import Project
+from guide.university import University
 from render.environment import short_url, typed_url
 from render.journey import after_colon, for_whom, heading, places, relation
 from render.journey import names as situation_names
-from render.site import CHOOSER_ANCHOR
+from render.palette import palette
+from render.site import CHOOSER_ANCHOR, home_path
 from render.typography import french, unbreakable_phones
 
 from .kinds import Handout
@@ -180,7 +182,7 @@ def image(project: Project) -> dict[str, Any] | None:
     logo = project.university.logo
     if not logo:
         return None
-    path = project.root / "content" / logo
+    path = project.content / logo
     if logo.lower().endswith(".svg"):
         return {"format": "svg", "svg": path.read_text(encoding="utf-8")}
     return {"format": logo.rsplit(".", 1)[-1].lower().replace("jpg", "jpeg"), "bytes": list(path.read_bytes())}
@@ -212,10 +214,16 @@ def frame(handout: Handout, project: Project, title: str) -> dict[str, Any]:
         "addresses": written_addresses(project.guide),
         "logo": image(project),
         "logo_alt": t(university.name),
-        "colors": dict(university.colors),
+        "colors": slide_colors(university),
         "colon": t("colon"),
         "separator": t("separator"),
     }
+
+
+def slide_colors(university: University) -> dict[str, str]:
+    """The university's colours as the site shows them (render/palette.py): white text stands on `primary`."""
+    shades = palette(university)
+    return {"primary": shades.primary, "accent": shades.accent, "link": shades.link}
 
 
 def written_addresses(guide: Guide) -> dict[str, Any]:
@@ -237,7 +245,7 @@ def qr(url: str, captions: list[dict[str, str]]) -> dict[str, Any]:
 
 
 def home_url(project: Project, lang: str) -> str:
-    return project.site_url + ("" if lang == project.guide.languages[0] else f"{lang}/")
+    return project.site_url + home_path(lang, project.guide.languages[0])
 
 
 # -- the kinds ------------------------------------------------------------------------------------------------

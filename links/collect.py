@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from guide.content import CONTENT
 from guide.errors import format_path
 from guide.yamlfile import read_yaml
 
@@ -89,7 +90,7 @@ def urls_in_site(site: Path) -> list[FoundUrl]:
 
 def project_sources(project: Path) -> list[Path]:
     """The Markdown pages and the templates: places where no external URL should be written."""
-    files = sorted((project / "content").rglob("*.md"))
+    files = sorted((project / CONTENT).rglob("*.md"))
     files += sorted((project / "macros").rglob("*.html"))
     files += sorted((project / "handouts" / "typst").glob("*.typ"))
     return files

@@ -52,7 +52,7 @@ def call_widget(context: WidgetContext, call: Call) -> str:
 
 def page_files(project: Project) -> dict[str, dict[str, Path]]:
     """For each language, page name (like 'inscription.md') -> its file in content/<lang>/."""
-    docs = project.root / "content"
+    docs = project.content
     return {
         lang: {md.relative_to(docs / lang).as_posix(): md for md in sorted((docs / lang).rglob("*.md"))}
         for lang in project.languages

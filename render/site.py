@@ -20,6 +20,11 @@ ROUTES_FOLDER = "parcours"  # one page per situation: the student's route throug
 GLOSSARY_PAGE = "glossaire.md"  # its terms are linked from the first place each page mentions them
 
 
+def home_path(lang: str, default_lang: str) -> str:
+    """A language's home below the site root: '' for the default language, 'en/' for another."""
+    return "" if lang == default_lang else f"{lang}/"
+
+
 def route_source(profile_id: str) -> str:
     """The page source of a situation's route, inside a language folder, like 'parcours/non-eu.md'."""
     return f"{ROUTES_FOLDER}/{profile_id}.md"
@@ -27,8 +32,7 @@ def route_source(profile_id: str) -> str:
 
 def route_url(profile_id: str, lang: str, default_lang: str) -> str:
     """The published route page of a situation, below the site root, like 'en/parcours/non-eu/'."""
-    prefix = "" if lang == default_lang else f"{lang}/"
-    return f"{prefix}{ROUTES_FOLDER}/{profile_id}/"
+    return f"{home_path(lang, default_lang)}{ROUTES_FOLDER}/{profile_id}/"
 
 
 CHOOSER_ANCHOR = "chooser"  # the id of the path chooser on the home page (the slides' closing QR code opens it)
@@ -37,4 +41,4 @@ CHANGES_FEED = "changements.xml"  # each language's Atom feed of what changed, b
 
 def changes_feed(lang: str, default_lang: str) -> str:
     """The site path of the feed of `lang`: 'changements.xml', or 'en/changements.xml'."""
-    return CHANGES_FEED if lang == default_lang else f"{lang}/{CHANGES_FEED}"
+    return home_path(lang, default_lang) + CHANGES_FEED

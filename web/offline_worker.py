@@ -28,6 +28,7 @@ from render.site import (
     SEARCH_SCRIPT,
     SEARCH_STYLES,
     UNIVERSITY_CSS,
+    home_path,
 )
 
 SOURCE = Path(__file__).with_name("offline_worker.js")
@@ -93,7 +94,7 @@ def write_worker(site: Path, project: Project, site_names: dict[str, str], icons
     shell = theme_files(site, icons)
     stylesheets = [s for s in shell if s.endswith(".css")]
     default = project.languages[0]
-    prefixes = {lang: "" if lang == default else f"{lang}/" for lang in project.languages}  # each one's home
+    prefixes = {lang: home_path(lang, default) for lang in project.languages}  # each one's home
     languages = [
         {
             "prefix": prefix,
