@@ -72,7 +72,7 @@ serve: $(BUILD_STAMP)
 
 ## serve-quick: the same, without remaking the PDFs and the offline copy on every change
 serve-quick: $(BUILD_STAMP)
-	GUIDE_QUICK=1 $(VENV)/bin/mkdocs serve --dev-addr $(ADDR)
+	GUIDE_QUICK=true $(VENV)/bin/mkdocs serve --dev-addr $(ADDR)
 
 ## lock: re-pin every package, with hashes, after editing requirements*.in (needs the network; Dependabot does the same)
 LOCKS := requirements requirements-dev requirements-lint requirements-canary

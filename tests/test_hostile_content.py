@@ -17,7 +17,7 @@ import pytest
 from jinja2.exceptions import SecurityError
 
 from tests.test_hostile_input import SENTINEL
-from web.plugin import PAGES
+from web.pages import PAGES
 
 MARKER = "hostile-marker"
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools.imports import ALLOWED, package_graph, problems
+from tools.imports import ALLOWED, package_graph, problems, shape_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,3 +55,21 @@ def test_the_command_prints_the_graph_and_succeeds():
     result = subprocess.run([sys.executable, "-m", "tools.imports"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "MkDocs is imported by: web" in result.stdout
+
+
+def test_no_function_over_sixty_lines_in_guide_render_or_web_and_a_thin_plugin_class():
+    assert shape_problems(ROOT) == []
+
+
+def test_a_long_function_and_a_grown_plugin_class_are_reported_with_their_place(tmp_path):
+    body = "".join(f"    x{i} = {i}\n" for i in range(60))
+    root = planted(tmp_path, "render", "long.py", f"@decorated\ndef long():\n{body}")
+    plugin = (ROOT / "web" / "plugin.py").read_text(encoding="utf-8")
+    grown = plugin.replace(
+        "    def _project(self)", f"    def grown(self):\n{body.replace('    ', '        ')}\n    def _project(self)"
+    )
+    (root / "web" / "plugin.py").write_text(grown, encoding="utf-8")
+    found = shape_problems(root)
+    assert "render/long.py:2: long is 62 lines long, more than 60" in found
+    assert any(p.startswith("web/plugin.py: GuidePlugin is ") for p in found), found
+    assert any(p.startswith("web/plugin.py:") and "grown is 61 lines long" in p for p in found), found

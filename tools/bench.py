@@ -23,8 +23,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes
+import json
 import os
-import re
 import resource
 import shutil
 import statistics
@@ -40,7 +40,8 @@ from handouts.engine import CACHE_VARIABLE
 from render.palette import university_css
 from render.site import SEARCH_BUNDLE, SEARCH_SCRIPT, STORAGE_KEY, UNIVERSITY_CSS
 from web.config import project_at, raw_config
-from web.plugin import RENDERED_MARKDOWN
+from web.options import QUICK, RENDERED_MARKDOWN
+from web.timings import BuildTimings
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 70 * 1024  # bytes, gzip, on a first load
@@ -82,6 +83,12 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     return time.perf_counter() - start, children_cpu() - cpu, result.stdout + result.stderr
 
 
+def build_parts(timings: dict) -> str:
+    """What `tools.build --timings` wrote, as one line: the whole build, then its parts."""
+    parts = BuildTimings(**{k: v for k, v in timings.items() if k != "seconds"}).parts()
+    return f"site, handouts and offline copy {timings['seconds']:.1f} s: " + "; ".join(parts)
+
+
 def plain_config(target: Path, docs: Path) -> None:
     """mkdocs.yml without the guide's plugin, for pages already rendered into `docs`."""
     config = raw_config(ROOT / "mkdocs.yml")
@@ -104,7 +111,7 @@ def fair_baseline(tmp: Path, runs: int) -> tuple[list[float], list[float]]:
         shutil.rmtree(docs, ignore_errors=True)
         seconds, _, _ = run(
             [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp / f"ours{i}")],
-            {"GUIDE_QUICK": "1", RENDERED_MARKDOWN: str(docs)},
+            {QUICK: "true", RENDERED_MARKDOWN: str(docs)},
         )
         ours.append(seconds)
     shutil.copytree(ROOT / "content" / "assets", docs / "assets", dirs_exist_ok=True)
@@ -199,10 +206,12 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.runs):
             out = tmp / f"site{i}"
             # clean: no PDF from an earlier build (handouts/engine.py keeps them by what makes them)
-            seconds, cpu, output = run(
-                [sys.executable, "-m", "tools.build", "--out", str(out)], {CACHE_VARIABLE: str(tmp / f"pdfs{i}")}
+            timings = tmp / f"timings{i}.json"
+            seconds, cpu, _ = run(
+                [sys.executable, "-m", "tools.build", "--out", str(out), "--timings", str(timings)],
+                {CACHE_VARIABLE: str(tmp / f"pdfs{i}")},
             )
-            builds.append((seconds, re.search(r"^Built .*?\((.*)\)\.$", output, re.M).group(1), cpu, out))
+            builds.append((seconds, build_parts(json.loads(timings.read_text(encoding="utf-8"))), cpu, out))
         builds.sort()
         median_time, median_parts, median_cpu, site = builds[len(builds) // 2]  # the median run's site is weighed
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -1,7 +1,7 @@
 """The whole build: `mkdocs build` (site, handouts, offline copy) into a staging folder; `site/` is replaced only
 on success.
 
-Usage: python -m tools.build [--project DIR] [--out DIR]
+Usage: python -m tools.build [--project DIR] [--out DIR] [--timings FILE.json]
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
+import json
 import os
 import shutil
 import signal
@@ -21,21 +22,13 @@ from pathlib import Path
 
 from guide.errors import DataError
 from guide.project import Project
-from web.build import BuildFailed, build_site
+from web.build import BuildFailed, Built, build_site
 from web.config import project_at
 
 
-def build(
-    project: Path,
-    out: Path,
-    timings: dict[str, float] | None = None,
-    notes: list[str] | None = None,
-    parts: list[str] | None = None,
-) -> Project:
-    """Build everything into a staging folder, then swap it in place of `out`. Returns the checked project;
-    what is worth telling but does not stop the build goes into `notes`, what each part took into `parts`."""
-    timings = timings if timings is not None else {}
-    notes = notes if notes is not None else []
+def build(project: Path, out: Path) -> tuple[Project, Built, float]:
+    """Build everything into a staging folder, then swap it in place of `out`. The checked project, what the
+    build left to tell (notes, timings by part) and its seconds."""
     try:
         checked = project_at(project)  # the data and the pages are checked again by the plugin, as it starts
     except DataError as exc:
@@ -45,13 +38,13 @@ def build(
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     start = time.perf_counter()
     try:
-        notes.extend(build_site(project, stage, parts))
-        timings["site, handouts and offline copy"] = time.perf_counter() - start
+        built = build_site(project, stage)
+        seconds = time.perf_counter() - start
         _swap(stage, out)
     except BaseException:  # failed, or stopped (Ctrl-C, SIGTERM): nothing half-written is left behind
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    return checked
+    return checked, built, seconds
 
 
 STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
@@ -111,24 +104,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     parser.add_argument("--out", type=Path, default=None, help="where the site goes (default: PROJECT/site)")
+    parser.add_argument("--timings", type=Path, default=None, help="also write what each part took there, as JSON")
     args = parser.parse_args()
     args.project = args.project.resolve()
     out = args.out or args.project / "site"
-    timings: dict[str, float] = {}
-    notes: list[str] = []
-    parts: list[str] = []
     stop_like_ctrl_c()
     try:
-        project = build(args.project, out, timings, notes, parts)
+        project, built, seconds = build(args.project, out)
     except BuildFailed as exc:
         print(f"Build failed; {out} was left as it was.\n{exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as exc:
         print(f"Build stopped ({exc or 'Ctrl-C'}); {out} was left as it was.", file=sys.stderr)
         return 130
-    spent = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
-    print(f"Built {out} ({spent}: {'; '.join(parts)}).")
-    for note in notes:
+    print(f"Built {out} (site, handouts and offline copy {seconds:.1f} s: {'; '.join(built.timings.parts())}).")
+    if args.timings:
+        args.timings.write_text(json.dumps({"seconds": seconds, **built.timings.as_dict()}, indent=1), encoding="utf-8")
+    for note in built.notes:
         print(f"Note: {note}")
     if project.site.preview:
         print(

@@ -2,6 +2,9 @@
 
 Usage: python -m tools.imports   (prints the graph; exit 1 and one line per problem if a rule is broken)
 
+It also holds the code's shape: no function over 60 lines in guide/, render/ or web/, and the plugin class
+under 120 (it says when each job runs; the jobs are modules of web/).
+
     guide                      data files -> validated, typed model
     render, handouts, macros   the model -> HTML and PDFs (one Jinja environment)
     web                        the only MkDocs code (the plugin)
@@ -163,6 +166,42 @@ def line_counts(root: Path = ROOT) -> dict[str, int]:
     return {p: sum(len(f.read_text(encoding="utf-8").splitlines()) for f in (root / p).rglob("*.py")) for p in ALLOWED}
 
 
+SHORT = ("guide", "render", "web")  # packages whose functions stay short
+LONGEST_FUNCTION = 60  # lines, its docstring and decorators included
+PLUGIN_CLASS = ("web/plugin.py", "GuidePlugin", 120)  # the plugin only says when each job runs
+
+
+def long_functions(root: Path = ROOT, packages: tuple[str, ...] = SHORT, limit: int = LONGEST_FUNCTION) -> list[str]:
+    """Every function of `packages` longer than `limit` lines, one line each with its place and length."""
+    out = []
+    for package in packages:
+        for file in sorted((root / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"), str(file))):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                    length = (node.end_lineno or node.lineno) - first + 1
+                    if length > limit:
+                        where = f"{file.relative_to(root)}:{node.lineno}"
+                        out.append(f"{where}: {node.name} is {length} lines long, more than {limit}")
+    return out
+
+
+def class_length(root: Path, path: str, name: str) -> int:
+    """How many lines the class `name` of `path` spans (0 if there is none)."""
+    tree = ast.parse((root / path).read_text(encoding="utf-8"))
+    found = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == name]
+    return (found[0].end_lineno or 0) - found[0].lineno + 1 if found else 0
+
+
+def shape_problems(root: Path = ROOT) -> list[str]:
+    """A function too long in a short-function package, or a plugin class that took on more than its events."""
+    out = long_functions(root)
+    path, name, limit = PLUGIN_CLASS
+    if (length := class_length(root, path, name)) > limit:
+        out.append(f"{path}: {name} is {length} lines long, more than {limit}: give its work to a module of web/")
+    return out
+
+
 def main() -> int:
     graph, lines = package_graph(), line_counts()
     mkdocs_users = sorted({i.source_package for i in project_imports() if i.target_package in MKDOCS})
@@ -171,7 +210,10 @@ def main() -> int:
         arrows = ", ".join(f"{t} ({n})" for t, n in sorted(targets.items())) or "-"
         print(f"{package:<10} {LAYER.get(package, 'commands'):<10} {lines[package]:>5}  {arrows}")
     print(f"MkDocs is imported by: {', '.join(mkdocs_users)}")
-    found = problems()
+    path, name, limit = PLUGIN_CLASS
+    print(f"The plugin class ({path}, {name}): {class_length(ROOT, path, name)} lines (at most {limit})")
+    print(f"Functions over {LONGEST_FUNCTION} lines in {', '.join(SHORT)}: {len(long_functions())}")
+    found = problems() + shape_problems()
     for problem in found:
         print(problem, file=sys.stderr)
     print("No import cycle, every arrow points down." if not found else f"{len(found)} problems.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -10,9 +11,18 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .config import CONFIG_FILE
+from .timings import BuildTimings
 
-NOTE = "Note: "  # what the plugin logs of a handout over its budget, say
-TIMING = "Timing: "  # how long the parts took, for `make bench`
+PLUGIN = "health-insurance-guide"  # its name in mkdocs.yml
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build leaves to tell, as the plugin kept it: its notes (a handout over its budget, say) and how
+    long each part took."""
+
+    notes: list[str]
+    timings: BuildTimings
 
 
 class BuildFailed(Exception):
@@ -20,32 +30,24 @@ class BuildFailed(Exception):
 
 
 class _Collect(logging.Handler):
-    """What MkDocs and the plugins log: the notes, and the warnings and errors that make a strict build fail."""
+    """The warnings and errors MkDocs and the plugins log, which make a strict build fail."""
 
     def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.notes: list[str] = []
-        self.timings: list[str] = []
+        super().__init__(logging.WARNING)
         self.problems: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if record.levelno >= logging.WARNING:
-            self.problems.append(message)
-        elif message.startswith(NOTE):
-            self.notes.append(message[len(NOTE) :])
-        elif message.startswith(TIMING):
-            self.timings.append(message[len(TIMING) :])
+        self.problems.append(record.getMessage())
 
 
-def build_site(root: Path, site_dir: Path, timings: list[str] | None = None) -> list[str]:
-    """Build the project at `root` (its mkdocs.yml) into `site_dir`; return the notes (and add what the parts
-    took to `timings`). BuildFailed if it stops."""
+def build_site(root: Path, site_dir: Path) -> Built:
+    """Build the project at `root` (its mkdocs.yml) into `site_dir`; its notes and timings. BuildFailed if it
+    stops."""
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     level = logger.level
     logger.addHandler(collect)
-    logger.setLevel(logging.INFO)
+    logger.setLevel(logging.WARNING)
     try:
         config = load_config(str(root / CONFIG_FILE), site_dir=str(site_dir))
         config.plugins.on_startup(command="build", dirty=False)
@@ -59,6 +61,5 @@ def build_site(root: Path, site_dir: Path, timings: list[str] | None = None) -> 
     finally:
         logger.removeHandler(collect)
         logger.setLevel(level)
-    if timings is not None:
-        timings += collect.timings
-    return collect.notes
+    plugin = config.plugins[PLUGIN]
+    return Built(list(plugin.notes), plugin.timings)

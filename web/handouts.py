@@ -1,10 +1,10 @@
 """The handouts (PDF) of the site, laid out by Typst in a thread while MkDocs writes the pages, and moved in once
 the pages are built.
 
-So that a plain `mkdocs build` or `mkdocs serve` gives the whole site, with no link to a file that does not
-exist. `GUIDE_QUICK=1` skips them while you edit (`make serve-quick`): the print page's links then lead nowhere,
-and the log says so. Typst lets other threads run while it lays a page out, and every PDF `make check` laid out
-before is taken from the cache (handouts/engine.py).
+So that a plain `mkdocs build` or `mkdocs serve` gives the whole site, with no link to a file that does not exist.
+The plugin's `quick` option (GUIDE_QUICK=true) skips them while you edit (`make serve-quick`): the print page's
+links then lead nowhere, and the log says so. Typst lets other threads run while it lays a page out, and every PDF
+`make check` laid out before is taken from the cache (handouts/engine.py).
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+QUICK = "GUIDE_QUICK"  # the environment variables mkdocs.yml reads them from
+RENDERED_MARKDOWN = "GUIDE_RENDERED_MARKDOWN"
+
 
 class GuideOptions(base.Config):
     """`quick`: no handouts and no offline copy (a preview being edited; their links then lead nowhere).

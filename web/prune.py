@@ -1,5 +1,5 @@
-"""The theme's stylesheet without the rules no page of this site can use, and our scripts and stylesheets
-minified: a lighter first load.
+"""The theme's stylesheet without the rules no page of this site can use: a lighter first load (our own
+scripts and stylesheets are minified by web/minify.py).
 
 Material ships one stylesheet for every feature it has (search, tabs, blog, code, tooltips...). A rule is
 kept when each class its selector requires is on some page of the built site or named by one of the theme's
@@ -131,21 +131,4 @@ def prune_theme_css(site: Path) -> tuple[int, int]:
         pruned = prune_stylesheet(css, known)
         before, after = before + len(css), after + len(pruned)
         sheet.write_text(pruned, encoding="utf-8")
-    return before, after
-
-
-def minify_own(site: Path, names: tuple[str, ...]) -> tuple[int, int]:
-    """Our scripts and stylesheets (site paths) minified in place, the readable source staying in content/;
-    (bytes before, after)."""
-    import rcssmin
-    import rjsmin
-
-    minifiers = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
-    before = after = 0
-    for name in names:
-        file = site / name
-        source = file.read_text(encoding="utf-8")
-        small = minifiers[file.suffix](source)
-        before, after = before + len(source), after + len(small)
-        file.write_text(small, encoding="utf-8")
     return before, after
