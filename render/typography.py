@@ -23,7 +23,10 @@ SKIP = {"script", "style", "code", "pre", "textarea"}
 # Where a word is a title or a control's name rather than prose: no link is added inside.
 TITLES = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "legend", "label", "title", "strong", "button"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-TAG = re.compile(r"(<[^>]+>)")
+# A tag; or a whole script or style element, whose text is code, never read as text or tags (a minified
+# script's `n<ids.length` is no tag).
+TAG = re.compile(r"(<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<[^>]+>)", re.S | re.I)
+RAW_TEXT = re.compile(r"<(?:script|style)\b", re.I)
 TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 LANG = re.compile(r"""\slang=["']([a-zA-Z-]+)["']""")
 
@@ -72,7 +75,7 @@ def _text_nodes(
             continue
         if part.startswith("<"):
             match = TAG_NAME.match(part)
-            if not match or part.startswith("<!"):
+            if not match or part.startswith("<!") or RAW_TEXT.match(part):
                 continue
             name = match.group(1).lower()
             closing = part.startswith("</")

@@ -21,8 +21,9 @@ from guide.ui import Labels
 from handouts.engine import CACHE_VARIABLE
 from tests.support.need import need
 from tools.browser import chromium_path, launch_chromium
-from tools.serve import PREFIX, serving
+from tools.serve import PREFIX, serve_site, serving
 from web.config import project_at
+from web.scripts import BROWSER
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,6 +87,7 @@ _SHARED = pytest.StashKey[tuple[Path, http.server.ThreadingHTTPServer]]()
 PROJECT_PARTS = (
     "mkdocs.yml",
     "overrides",
+    "browser",
     "content",
     "data",
     "guide",
@@ -189,6 +191,17 @@ def browser():
     need(chromium_path() is not None, "Chromium")
     with launch_chromium() as b:
         yield b
+
+
+@pytest.fixture(scope="module")
+def modules(browser):
+    """A page that imports the browser code's modules as they are written (browser/, served as it is), from
+    browser/tests/: `await import("../lib/calendar.js")`."""
+    with serve_site(BROWSER, prefix="/") as served:
+        page = browser.new_page()
+        page.goto(served + "tests/")
+        yield page
+        page.close()
 
 
 @pytest.fixture(scope="session")

@@ -136,7 +136,9 @@ def test_only_the_checklist_is_stored_and_only_in_local_storage(browser, base, l
     material = [k for k in stored if k.startswith(("/", "__"))]  # the theme's own palette choice, if any
     assert [k for k in stored if k not in material] == ["health-insurance-guide:tasks"]
     assert page.evaluate("JSON.parse(localStorage['health-insurance-guide:tasks'])") == {
-        "register-online.prepare": True
+        "version": 2,
+        "ticks": {"register-online.prepare": True},
+        "dates": {},
     }
     assert page.evaluate("Object.keys(sessionStorage).filter(k => !k.startsWith('/') && !k.startsWith('__'))") == []
     assert context.cookies() == []

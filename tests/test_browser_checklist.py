@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import zipfile
 from urllib.parse import urljoin
 
@@ -11,7 +12,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from render.site import OFFLINE_ZIP, route_url
+from render.site import OFFLINE_ZIP, STORAGE_KEY, route_url
+from tests.support.site import stored_progress
 
 pytestmark = pytest.mark.browser
 
@@ -180,8 +182,7 @@ def test_a_code_naming_what_every_object_has_ticks_and_stores_nothing_of_it(page
     assert ticked(page) == ["register-online.home"]
     message = page.inner_text(".hig-carry__message")
     assert "1 box ticked from the code. 4 tasks in the code no longer exist" in message, message
-    stored = page.evaluate("JSON.parse(localStorage.getItem(window.HIG.key))")
-    assert stored == {"register-online.home": True}
+    assert stored_progress(page) == {"version": 2, "ticks": {"register-online.home": True}, "dates": {}}
     assert page.evaluate("Object.getPrototypeOf({}).constructor === Object && !('x' in {})")
 
 
@@ -276,3 +277,34 @@ def test_a_change_of_language_on_a_path_lands_on_the_same_step_with_the_same_ans
             wanted = base + route_url(profile.id, other, languages[0]) + (f"?{query}" if query else "") + f"#{step_id}"
             page.wait_for_url(wanted)
             assert page.locator(f"[id='{step_id}']").count() == 1
+
+
+def test_progress_kept_before_version_2_is_shown_and_then_kept_as_version_2(page, base, guide, languages):
+    """Until December 2026 (commit b296456) checklist.js kept the ticks and the reminder dates in one flat
+    object under the same key, a date as "date:<step>". Ticking three boxes of the non-EU route in English and
+    giving the registration date wrote exactly this (read back from that build):
+
+        {"register-online.prepare":true,"register-online.home":true,"register-online.start-date":true,
+         "date:register-online":"2026-09-14"}
+
+    A student coming back after the update finds it all (the boxes, the count, the date), and the entry is
+    written again as version 2, which reads back the same."""
+    profile = next(p.id for p in guide.profiles if any(s.reminders for s in guide.steps_for(p.id)))
+    steps = guide.steps_for(profile)
+    tasks = [t.id for s in steps for t in s.tasks_for(profile)][:3]
+    dated = next(r.after for s in steps for r in s.reminders if r.after in {x.id for x in steps})
+    version_1 = {**dict.fromkeys(tasks, True), f"date:{dated}": "2026-09-14"}
+    url = base + route_url(profile, languages[-1], languages[0])
+    page.goto(url)
+    page.evaluate("([key, entry]) => localStorage.setItem(key, entry)", [STORAGE_KEY, json.dumps(version_1)])
+    for _ in range(2):  # as found, then as written back
+        page.goto(url)
+        assert sorted(ticked(page)) == sorted(tasks)
+        assert page.input_value(f"input.hig-reminders__date[data-from='{dated}']") == "2026-09-14"
+        count = page.inner_text(".hig-progress__count")
+        assert count.startswith("3 "), count
+        assert stored_progress(page) == {
+            "version": 2,
+            "ticks": dict.fromkeys(tasks, True),
+            "dates": {dated: "2026-09-14"},
+        }

@@ -5,7 +5,6 @@ download to the next; the shipped offline copy makes it too; without JavaScript 
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from datetime import date, timedelta
@@ -18,7 +17,7 @@ from playwright.sync_api import expect
 from render.journey import heading, places
 from render.site import OFFLINE_ZIP, route_url
 from tests.support.axe import axe_violations
-from tests.support.site import fold
+from tests.support.site import fold, stored_progress
 
 pytestmark = pytest.mark.browser
 
@@ -147,8 +146,7 @@ def test_the_dates_are_kept_beside_the_ticks_and_nothing_is_made_without_one(con
     page.reload()
     kept = {f.get_attribute("data-from"): f.input_value() for f in page.locator("input.hig-reminders__date").all()}
     assert kept == {k: v.isoformat() for k, v in dates.items()}
-    stored = json.loads(page.evaluate("localStorage.getItem(window.HIG.key)"))
-    assert {k: v for k, v in stored.items() if k.startswith("date:")} == {f"date:{k}": v for k, v in kept.items()}
+    assert stored_progress(page)["dates"] == kept
     assert all(u.startswith(base) for u in asked)  # nothing asked of another host, the calendar maker included
 
 
@@ -212,7 +210,7 @@ def test_the_offline_copy_makes_the_calendar_file_from_the_disk(
     assert all(u.startswith("file://") for u in asked), asked
 
 
-def test_the_calendar_file_escapes_and_folds_what_the_data_says(context, base, guide, languages):
+def test_the_calendar_file_escapes_and_folds_what_the_data_says(context, modules, base, guide, languages):
     """Commas, semicolons, backslashes and line breaks escaped; long lines folded in octets, never inside a
     character; read back, the texts are what they were."""
     profile_id = routes_with_reminders(guide)[0]
@@ -222,11 +220,11 @@ def test_the_calendar_file_escapes_and_folds_what_the_data_says(context, base, g
     # Waited for by what the page shows: Playwright's wait_for_function would evaluate a string, which the CSP
     # refuses once it has to poll.
     expect(page.locator(".hig-reminders__message")).to_have_text(re.compile(r"\S"))
-    assert page.evaluate("typeof window.HIG.calendar") == "function"
     text = "Déjà vu, « ça » ; a\\b\nnext line " + "é" * 80 + " 😀" * 30
-    result = page.evaluate(
-        """t => window.HIG.calendar([{id: "x", after: "s", days: 3, summary: t, text: t, href: "#s"}],
-                                    {s: "2026-12-30"}, {domain: "example.org", product: "P", now: new Date()})""",
+    result = modules.evaluate(
+        """async t => (await import("../lib/calendar.js")).calendar(
+            [{id: "x", after: "s", days: 3, summary: t, text: t, href: "#s"}],
+            {s: "2026-12-30"}, {domain: "example.org", product: "P", now: new Date(), base: location.href})""",
         text,
     )
     raw = result["text"].encode("utf-8")
@@ -238,21 +236,21 @@ def test_the_calendar_file_escapes_and_folds_what_the_data_says(context, base, g
     assert str(event["UID"]) == "x@example.org" and result["count"] == 1
 
 
-def test_a_day_no_calendar_can_hold_gives_no_event_and_the_file_stays_valid(context, base, guide, languages):
+def test_a_day_no_calendar_can_hold_gives_no_event_and_the_file_stays_valid(context, modules, base, guide, languages):
     """9999-12-31 plus a delay is in the year 10000, which iCalendar cannot write; 2026-02-30 is no day. Neither
     becomes an event; the others do, and the file reads back."""
     page = context.new_page()
     page.goto(base + route_url(routes_with_reminders(guide)[0], languages[0], languages[0]))
     page.locator(".hig-reminders__make").click()
     expect(page.locator(".hig-reminders__message")).to_have_text(re.compile(r"\S"))
-    result = page.evaluate(
-        """() => window.HIG.calendar(
+    result = modules.evaluate(
+        """async () => (await import("../lib/calendar.js")).calendar(
             [{id: "late", after: "a", days: 3, summary: "S", text: "T", href: "#a"},
              {id: "last", after: "a", days: 0, summary: "S", text: "T", href: "#a"},
              {id: "none", after: "b", days: 1, summary: "S", text: "T", href: "#b"},
              {id: "good", after: "c", days: 1, summary: "S", text: "T", href: "#c"}],
             {a: "9999-12-31", b: "2026-02-30", c: "2026-12-31"},
-            {domain: "example.org", product: "P", now: new Date()})"""
+            {domain: "example.org", product: "P", now: new Date(), base: location.href})"""
     )
     assert result["count"] == 1
     calendar = icalendar.Calendar.from_ical(result["text"].encode("utf-8"))
@@ -305,6 +303,5 @@ def test_the_carry_over_code_brings_the_dates_and_untick_everything_clears_them(
     page.on("dialog", lambda d: d.accept())
     page.locator(".hig-reset").click()
     assert all(not f.input_value() for f in page.locator("input.hig-reminders__date").all())
-    stored = json.loads(page.evaluate("localStorage.getItem(window.HIG.key)") or "{}")
-    assert not [k for k in stored if k.startswith("date:")], stored
+    assert stored_progress(page)["dates"] == {}
     fresh.close()

@@ -129,7 +129,7 @@ def test_every_label_of_the_interface_is_used_by_a_template_or_the_code():
     sources = [
         *(f for part in ("render", "macros", "handouts", "web") for f in (ROOT / part).rglob("*") if f.is_file()),
         *(ROOT / "overrides").rglob("*.html"),
-        *(ROOT / "content" / "assets").glob("*.js"),
+        *(ROOT / "browser").rglob("*.js"),
     ]
     code = "\n".join(f.read_text(encoding="utf-8") for f in sources if f.suffix in (".py", ".html", ".js", ".xml"))
     # t("progress_" + ...) in the code, t("change_" ~ kind) in a template

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from guide.model import Guide
 from render.journey import heading, places
 from render.site import HANDOUTS_FOLDER, OFFLINE_ZIP, ROUTES_FOLDER, STORAGE_KEY, route_url
-from tests.support.site import fold
+from tests.support.site import fold, saved_progress
 from tools.serve import _Handler, published_url
 
 pytestmark = pytest.mark.browser
@@ -166,7 +166,7 @@ def test_a_returning_student_on_a_slow_network_sees_a_progress_box_that_does_not
         for profile_id, lang in path_pages(guide):
             context = browser.new_context(viewport={"width": 320, "height": 640})
             ticks = dict.fromkeys(half_of_the_tasks(guide, profile_id), True)
-            context.add_init_script(f"localStorage.setItem({STORAGE_KEY!r}, {json.dumps(json.dumps(ticks))})")
+            context.add_init_script(f"localStorage.setItem({STORAGE_KEY!r}, {json.dumps(saved_progress(ticks))})")
             context.add_init_script(SHIFTS)
             page = context.new_page()
             url = f"http://127.0.0.1:{server.server_port}{prefix}{route_url(profile_id, lang, guide.languages[0])}"
@@ -189,9 +189,7 @@ def test_the_next_step_is_on_the_first_screen_and_finished_steps_are_folded(phon
         for ticks in ([], half_of_the_tasks(guide, profile_id)):
             page = phone(size)
             # The ticks are in the browser before the page is: as when a student comes back to it.
-            page.add_init_script(
-                f"localStorage.setItem({STORAGE_KEY!r}, {json.dumps(json.dumps(dict.fromkeys(ticks, True)))})"
-            )
+            page.add_init_script(f"localStorage.setItem({STORAGE_KEY!r}, {json.dumps(saved_progress(ticks))})")
             page.goto(url + "?bank=no")  # with an advice box too, the thing that moved the page before
             settled(page)
             where = (profile_id, lang, len(ticks))
@@ -224,8 +222,8 @@ def test_a_finished_step_says_so_and_opens_on_demand(phone, base, guide):
     page = phone(PHONES["phone"])
     page.goto(url)
     page.evaluate(
-        "ticks => localStorage.setItem(HIG.key, JSON.stringify(ticks))",
-        {t.id: True for t in first.tasks_for(profile_id)},
+        f"entry => localStorage.setItem({json.dumps(STORAGE_KEY)}, entry)",
+        saved_progress(t.id for t in first.tasks_for(profile_id)),
     )
     page.goto(url)
     section = page.locator(f"section.hig-step[data-step='{first.id}']")

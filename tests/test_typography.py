@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from handouts.kinds import catalogue
 from render.site import HANDOUTS_FOLDER
-from render.typography import french
+from render.typography import french, typeset
 from tests.support.site import language_pages
 
 # What French typography forbids, as (what is wrong, pattern).
@@ -56,6 +56,18 @@ def french_pages(built_site, languages):
     if "fr" not in languages:
         pytest.skip("this copy of the guide has no French")
     return language_pages(built_site, languages)["fr"]
+
+
+def test_code_in_a_script_or_a_style_is_neither_text_nor_tags():
+    """A minified script compares with `<` (`n<ids.length`, `+m[1]<1000)`): read as tags, it swallowed the
+    script's end and left the rest of the page untypeset."""
+    page = (
+        '<html lang="fr"><head><script>if(n<ids.length)x();if(+m[1]<1000)return "l\'a : b";</script>'
+        "<style>a<b{}</style></head><body><p>l'Union : oui</p></body></html>"
+    )
+    typeset_page = typeset(page, "fr")
+    assert "<p>l’Union\u00a0: oui</p>" in typeset_page
+    assert '<script>if(n<ids.length)x();if(+m[1]<1000)return "l\'a : b";</script>' in typeset_page
 
 
 def test_every_french_page_follows_french_typography(french_pages):

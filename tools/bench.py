@@ -38,9 +38,10 @@ import yaml
 
 from handouts.engine import CACHE_VARIABLE
 from render.palette import university_css
-from render.site import SEARCH_BUNDLE, SEARCH_SCRIPT, STORAGE_KEY, UNIVERSITY_CSS
+from render.site import SEARCH_BUNDLE, SEARCH_SCRIPT, UNIVERSITY_CSS
 from web.config import project_at, raw_config
 from web.options import QUICK, RENDERED_MARKDOWN
+from web.scripts import head_script, write_scripts
 from web.timings import BuildTimings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,7 +99,7 @@ def plain_config(target: Path, docs: Path) -> None:
     config["docs_dir"] = str(docs)
     config["site_url"] = project_at(ROOT).site_url
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config.setdefault("extra", {})["storage_key"] = STORAGE_KEY  # what the plugin gives the head script
+    config.setdefault("extra", {})["head_script"] = head_script()  # what the plugin gives the head template
     config["extra_css"] = [*config.get("extra_css", []), UNIVERSITY_CSS]
     target.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 
@@ -115,6 +116,7 @@ def fair_baseline(tmp: Path, runs: int) -> tuple[list[float], list[float]]:
         )
         ours.append(seconds)
     shutil.copytree(ROOT / "content" / "assets", docs / "assets", dirs_exist_ok=True)
+    write_scripts(docs)  # the scripts the plugin builds from browser/
     (docs / UNIVERSITY_CSS).write_text(university_css(project_at(ROOT).university), encoding="utf-8")
     config = tmp / "plain.yml"
     plain_config(config, docs)

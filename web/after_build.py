@@ -15,8 +15,6 @@ from render.site import (
     HANDOUTS_FOLDER,
     OFFLINE_WORKER,
     OFFLINE_ZIP,
-    PAGE_OPENING_SCRIPTS,
-    REMINDERS_SCRIPT,
     SEARCH_BUNDLE,
     SEARCH_SCRIPT,
     SEARCH_STYLES,
@@ -42,11 +40,11 @@ def index_search(site: Path, timings: BuildTimings) -> None:
 
 
 def lighten(site: Path, config: MkDocsConfig, timings: BuildTimings) -> None:
-    """The theme's stylesheets without the rules no page uses; our scripts and styles minified (extra_css:
-    guide.css and the university's colours)."""
+    """The theme's stylesheets without the rules no page uses; our styles minified (extra_css: guide.css and the
+    university's colours; the scripts are built minified, web/scripts.py)."""
     start = time.perf_counter()
     timings.css_before, timings.css_after = prune_theme_css(site)
-    minify_own(site, (*PAGE_OPENING_SCRIPTS, REMINDERS_SCRIPT, SEARCH_SCRIPT, *config.extra_css, SEARCH_STYLES))
+    minify_own(site, (*config.extra_css, SEARCH_STYLES))
     timings.lighter = time.perf_counter() - start
 
 

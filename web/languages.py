@@ -10,7 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from guide.project import Project
-from render.site import STORAGE_KEY, UNIVERSITY_CSS, home_path
+from render.site import UNIVERSITY_CSS, home_path
+
+from .scripts import head_script
 
 
 def current_language(config: MkDocsConfig, project: Project) -> str:
@@ -57,7 +59,7 @@ def configure_site(config: MkDocsConfig, project: Project) -> None:
         config.theme["favicon"] = university.logo
     if UNIVERSITY_CSS not in config.extra_css:
         config.extra_css.append(UNIVERSITY_CSS)
-    config.extra["storage_key"] = STORAGE_KEY  # overrides/partials/hig-head.html hands it to the scripts
+    config.extra["head_script"] = head_script()  # overrides/partials/hig-head.html inlines it
     config.extra["not_found"] = [
         {
             "lang": code,

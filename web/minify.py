@@ -1,4 +1,5 @@
-"""Our own scripts and stylesheets minified in the built site; the readable source stays where it is."""
+"""Our own stylesheets minified in the built site; the readable source stays in content/assets/ (the scripts are
+built minified from browser/, web/scripts.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,10 @@ from pathlib import Path
 
 
 def minify_own(site: Path, names: tuple[str, ...]) -> tuple[int, int]:
-    """Our scripts and stylesheets (site paths) minified in place, the readable source staying in content/;
-    (bytes before, after)."""
+    """Our stylesheets (site paths) minified in place; (bytes before, after)."""
     import rcssmin
-    import rjsmin
 
-    minifiers = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+    minifiers = {".css": rcssmin.cssmin}
     before = after = 0
     for name in names:
         file = site / name

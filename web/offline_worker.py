@@ -31,7 +31,9 @@ from render.site import (
     home_path,
 )
 
-SOURCE = Path(__file__).with_name("offline_worker.js")
+from .scripts import BROWSER
+
+SOURCE = BROWSER / "offline_worker.js"
 DATA = "var OFFLINE = {};"  # what the build replaces in the source
 NEVER_KEPT = (f"{SEARCH_BUNDLE}/", SEARCH_SCRIPT, SEARCH_STYLES, OFFLINE_ZIP)
 OWN_FILES = ("assets/guide.css", UNIVERSITY_CSS, *PAGE_OPENING_SCRIPTS)

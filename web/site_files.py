@@ -1,5 +1,6 @@
-"""The files of one language's build that the data makes: a route page per situation, the university's colours
-and the feed of what changed, all in memory; and which page shows each step, which calls the search widget.
+"""The files of one language's build that the data and the code make: a route page per situation, the university's
+colours, the feed of what changed and the scripts (built from browser/), all in memory; and which page shows each
+step, which calls the search widget.
 
 MkDocs keeps files, not pages, at this point: what each page says is worked out later (web/pages.py)."""
 
@@ -16,6 +17,8 @@ from macros.pages import step_pages, widget_calls
 from render.changes import atom_feed
 from render.palette import university_css
 from render.site import UNIVERSITY_CSS, changes_feed, home_path, route_source, route_url
+
+from .scripts import site_scripts
 
 # Files of the theme that no page of this guide loads: search (turned off), its workers, and source maps.
 UNUSED_THEME_FILES = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
@@ -46,7 +49,8 @@ def page_calling(pages: list[tuple[File, str]], widget: str) -> File | None:
 def add_files(files: Files, config: MkDocsConfig, project: Project, lang: str) -> LanguageFiles:
     """Add the data's files to `files` (the language being built); where its pages are."""
     feed = changes_feed(lang, project.languages[0])
-    generated = {f"{lang}/{route_source(p.id)}" for p in project.guide.profiles} | {UNIVERSITY_CSS, feed}
+    scripts = site_scripts()
+    generated = {f"{lang}/{route_source(p.id)}" for p in project.guide.profiles} | {UNIVERSITY_CSS, feed, *scripts}
     for stale in [f for f in files if f.src_uri in generated]:  # left on the disk by an older version
         files.remove(stale)
     for unused in [f for f in files if UNUSED_THEME_FILES.search(f.src_uri)]:
@@ -59,6 +63,8 @@ def add_files(files: Files, config: MkDocsConfig, project: Project, lang: str) -
         found.routes[profile.id] = versions[lang]
         files.append(versions[lang])
     files.append(File.generated(config, UNIVERSITY_CSS, content=university_css(project.university)))
+    for path, text in scripts.items():  # built from browser/ (web/scripts.py)
+        files.append(File.generated(config, path, content=text))
     i18n = config.plugins["i18n"]
     if hasattr(i18n, "i18n_files_per_language"):  # what static-i18n's sitemap lists, route pages included
         i18n.i18n_files_per_language[lang] = files.documentation_pages()

@@ -50,7 +50,7 @@ class BuildTimings:
         slowest = ", ".join(f"{p} {t * 1000:.0f} ms" for p, t in self.slowest())
         return [
             f"pages {self.pages:.2f} s; slowest: {slowest}",
-            f"theme stylesheets pruned from {self.css_before} to {self.css_after} bytes and our scripts and styles "
+            f"theme stylesheets pruned from {self.css_before} to {self.css_after} bytes and our styles "
             f"minified {self.lighter:.2f} s; search index {self.search:.2f} s (its CPU {self.search_cpu:.2f} s); "
             f"PDFs {self.pdfs:.2f} s (their CPU {self.pdfs_cpu:.2f} s, in a thread beside the pages; "
             f"{self.pdfs_waited:.2f} s more waited for them); offline copy {self.offline:.2f} s",

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from posixpath import normpath
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
 from guide.model import Guide, Text
+from render.site import STORAGE_KEY
 
 
 @dataclass
@@ -155,3 +159,14 @@ def search_page(site: Path, lang: str, languages: tuple[str, ...]) -> str:
     once per built site."""
     [found] = [p.url for p in pages(site, lang, languages[0], languages) if 'class="hig-search-page"' in p.html]
     return found
+
+
+def saved_progress(ticks: Iterable[str] = (), dates: dict[str, str] | None = None) -> str:
+    """The text the checklist stores for these ticked tasks and reminder dates (browser/lib/saved.js, version 2)."""
+    return json.dumps({"version": 2, "ticks": dict.fromkeys(ticks, True), "dates": dates or {}})
+
+
+def stored_progress(page: Any) -> dict[str, Any]:
+    """What the page's browser keeps of the student's progress, as stored: {"version", "ticks", "dates"}; {} if
+    nothing is."""
+    return json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})") or "{}")

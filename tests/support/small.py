@@ -13,7 +13,7 @@ FIXTURE = TESTS / "fixtures" / "small-guide"
 LANGUAGES = ("fr", "en")
 
 
-SITE_PARTS = ("overrides", "guide", "render", "macros", "handouts", "web", "links", "tools")
+SITE_PARTS = ("overrides", "browser", "guide", "render", "macros", "handouts", "web", "links", "tools")
 NAV = "nav:\n  - index.md\n  - inscription.md\n  - glossaire.md\n  - sources.md\n  - changements.md\n"
 
 
