@@ -250,7 +250,33 @@ def home_url(project: Project, lang: str) -> str:
 
 # -- the kinds ------------------------------------------------------------------------------------------------
 
+Sheet = Callable[[Handout, Project], dict[str, Any]]
+Deck = Callable[[Handout, Project, list[Slide]], dict[str, Any]]
+SHEETS: dict[str, Sheet] = {}  # a kind (or layout) of handouts.kinds -> what its template gets
+DECKS: dict[str, Deck] = {}  # the same, for a kind that walks the slides (a deck, its notes)
 
+
+def sheet(kind: str) -> Callable[[Sheet], Sheet]:
+    """Say that the function makes the data of the handouts of `kind` (its template's `data`)."""
+
+    def register(function: Sheet) -> Sheet:
+        SHEETS[kind] = function
+        return function
+
+    return register
+
+
+def deck_sheet(kind: str) -> Callable[[Deck], Deck]:
+    """The same as `sheet`, for a kind that walks the deck's slides, numbered as they are cut."""
+
+    def register(function: Deck) -> Deck:
+        DECKS[kind] = function
+        return function
+
+    return register
+
+
+@sheet("checklist")
 def checklist(handout: Handout, project: Project) -> dict[str, Any]:
     """One situation's steps with boxes to tick, the documents it needs and whom to call, in one language."""
     guide, lang = project.guide, handout.lang
@@ -327,6 +353,7 @@ def need(use: Any, t: Say) -> str:
     return t("required" if use.required else "additional") + (f", {t(use.condition)}" if use.condition else "")
 
 
+@sheet("overview")
 def overview(handout: Handout, project: Project) -> dict[str, Any]:
     """Who registers, every step with its delay, every document with who needs it, every contact: one language."""
     guide, lang = project.guide, handout.lang
@@ -396,6 +423,7 @@ def situation_questions(guide: Guide) -> list[Any]:
     return [q for q in guide.questions if not q.ask_if and any(q.id in p.answers for p in guide.profiles)]
 
 
+@sheet("bilingual")
 def bilingual(handout: Handout, project: Project) -> dict[str, Any]:
     """The overview's facts in the default language beside another, row by row."""
     guide, langs = project.guide, handout.langs
@@ -588,6 +616,7 @@ def slide_content(slide: Slide, project: Project, t: Say, lang: str) -> dict[str
     raise ValueError(f"unknown kind of slide: {slide.kind}")
 
 
+@deck_sheet("slides")
 def slides(handout: Handout, project: Project, cut: list[Slide]) -> dict[str, Any]:
     """A deck: every slide in each of its languages, numbered as `cut` lists them."""
     langs = handout.langs
@@ -608,6 +637,7 @@ def slides(handout: Handout, project: Project, cut: list[Slide]) -> dict[str, An
     }
 
 
+@deck_sheet("slide_notes")
 def notes(handout: Handout, project: Project, cut: list[Slide]) -> dict[str, Any]:
     """The speaker's notes of a deck, slide by slide, numbered as the deck `cut` is: everything the data says."""
     guide, lang, labels = project.guide, handout.lang, project.labels
@@ -732,11 +762,11 @@ def where_link(lk: Any, t: Say) -> dict[str, str]:
 def sheet_data(handout: Handout, project: Project, cut: list[Slide] | None = None) -> dict[str, Any]:
     """The data of a handout's template; a deck and its notes take the slides as `cut`."""
     kind = handout.record.layout or handout.kind
-    if kind == "slides":
-        return slides(handout, project, cut if cut is not None else slide_list(handout, project))
-    if kind == "slide_notes":
-        return notes(handout, project, cut if cut is not None else slide_list(handout, project))
-    return {"checklist": checklist, "overview": overview, "bilingual": bilingual}[kind](handout, project)
+    if kind in DECKS:
+        return DECKS[kind](handout, project, cut if cut is not None else slide_list(handout, project))
+    if kind not in SHEETS:
+        raise LookupError(f"handouts/sheets.py: no function makes the '{kind}' handouts: mark one @sheet({kind!r})")
+    return SHEETS[kind](handout, project)
 
 
 def creation_date(project: Project) -> date:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from markupsafe import Markup
@@ -16,6 +17,9 @@ from markupsafe import Markup
 from guide.model import Profile
 from guide.project import Project
 from render.context import markdown_block, render
+from render.environment import register_templates
+
+register_templates("widgets", Path(__file__).resolve().parent)  # a widget's template: widgets/<name>/<file>
 
 
 class WidgetInputError(ValueError):

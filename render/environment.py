@@ -1,7 +1,9 @@
 """The one Jinja environment of the site's widgets and the PDF handouts, made once per process.
 
-Templates are named by where they live: `widgets/step/step.html` (macros/step/), `components/components.html`
-(render/components/, the parts the widgets share). The PDFs are laid out by Typst (handouts/typst/).
+Templates are named by where they live: `components/components.html` (render/components/, the parts every
+template shares), and under the prefix a renderer registers its own folder with (`register_templates`):
+`widgets/step/step.html` is macros/step/step.html, registered by macros/widget.py. The PDFs are laid out by
+Typst (handouts/typst/).
 """
 
 from __future__ import annotations
@@ -17,11 +19,19 @@ from markupsafe import Markup
 from guide import phones
 
 HERE = Path(__file__).resolve().parent
-PACKAGES = HERE.parent
-TEMPLATE_ROOTS = {
-    "widgets": PACKAGES / "macros",
-    "components": HERE / "components",
-}
+# Prefix -> the folder its templates are read from. The environment reads this mapping as it is when a template
+# is asked for, so a renderer may register its folder after the environment was made.
+_FOLDERS: dict[str, FileSystemLoader] = {"components": FileSystemLoader(HERE / "components")}
+
+
+def register_templates(prefix: str, folder: Path) -> None:
+    """The templates of `folder`, named `prefix/...` in the one environment; registering the same twice is
+    harmless, another folder under a prefix already taken is an error."""
+    known = _FOLDERS.get(prefix)
+    if known is not None and [str(folder)] != known.searchpath:
+        raise ValueError(f"the template prefix '{prefix}' is already {known.searchpath[0]}")
+    _FOLDERS[prefix] = FileSystemLoader(folder)
+
 
 # What HTML or Markdown (with attr_list and tables) could read as syntax in a text.
 MARKDOWN_SPECIALS = frozenset("&<>\"'\\`*_{}[]()#+-.!|~:=")
@@ -59,7 +69,7 @@ def environment() -> Environment:
     """Strict (an unknown name is an error), HTML-escaped, tidy whitespace; compiled templates are kept for the
     life of the process. `| md` is for a text that lands in Markdown rather than in HTML."""
     env = Environment(
-        loader=PrefixLoader({prefix: FileSystemLoader(folder) for prefix, folder in TEMPLATE_ROOTS.items()}),
+        loader=PrefixLoader(_FOLDERS),
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -5,6 +5,7 @@ gives the same PDF for the same inputs without laying it out again."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
@@ -13,7 +14,7 @@ from guide.project import Project
 from handouts import engine
 from handouts.build import lay_out_handout
 from handouts.kinds import KINDS, catalogue
-from handouts.sheets import LINE, columns, even_cut, sheet_data
+from handouts.sheets import DECKS, LINE, SHEETS, columns, even_cut, sheet_data
 from tests.support.pdf import normal
 from tests.support.small import load_small
 
@@ -133,3 +134,14 @@ def test_a_pdf_says_the_day_its_facts_were_checked_and_is_the_same_for_the_same_
     assert engine.lay_out(handout.record.template, data, small.guide.last_checked, small.root).pdf == made
     day = small.guide.last_checked
     assert PdfReader(io.BytesIO(made)).metadata["/CreationDate"].startswith(f"D:{day:%Y%m%d}")
+
+
+def test_every_kind_has_a_function_that_makes_its_data_and_a_kind_without_one_is_named(
+    small: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert {k.layout or k.name for k in KINDS.values()} <= set(SHEETS) | set(DECKS)
+    handout = next(h for h in catalogue(small.guide) if h.record.section != "slides")
+    monkeypatch.setitem(KINDS, "poster", replace(handout.record, name="poster", layout=None))
+    orphan = replace(handout, kind="poster")
+    with pytest.raises(LookupError, match=r"no function makes the 'poster' handouts: mark one @sheet\('poster'\)"):
+        sheet_data(orphan, small)
