@@ -9,7 +9,7 @@
      a page it already serves, or the privacy page, assets/offline.js is loaded (what the page says offline).
    STORAGE_KEY is set by the build (web/scripts.py) from render/site.py. */
 import { foldStep, showProgress } from "./lib/progress.js";
-import { parseProgress } from "./lib/saved.js";
+import { readProgress } from "./lib/saved.js";
 
 var doc = document;
 doc.documentElement.classList.add("hig-js");
@@ -33,13 +33,7 @@ if (window.MutationObserver) {
   var state = {};
   var query = location.search;
   var read = function () { /* read once, as stored (checklist.js writes, and brings an older entry up to date) */
-    if (!ticks) {
-      try {
-        ticks = parseProgress(localStorage.getItem(STORAGE_KEY)).ticks;
-      } catch (e) {
-        ticks = {}; /* storage blocked */
-      }
-    }
+    if (!ticks) ticks = (readProgress(STORAGE_KEY, function () { return localStorage; }) || { ticks: {} }).ticks;
     return ticks;
   };
   var seen = new MutationObserver(function (records) {

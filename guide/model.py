@@ -220,7 +220,7 @@ class Step:
         """Whether a part of it (a task, a note, a document) that concerns `ids` is for only some of its situations."""
         return len(ids & set(self.applies_to)) < len(self.applies_to)
 
-    def documents_for(self, profile_id: str | None) -> tuple[DocumentUse, ...]:
+    def document_uses(self, profile_id: str | None) -> tuple[DocumentUse, ...]:
         """Documents of this step; for a profile, only those it needs."""
         return tuple(u for u in self.documents if profile_id is None or profile_id in u.profiles)
 
@@ -361,7 +361,7 @@ class Guide:
     def steps_for(self, profile_id: str) -> tuple[Step, ...]:
         return tuple(s for s in self.steps if s.applies(profile_id))
 
-    def documents_for(self, profile_id: str) -> tuple[Document, ...]:
+    def documents_needed(self, profile_id: str) -> tuple[Document, ...]:
         """Documents a profile needs at some step, in data order."""
         return tuple(d for d in self.documents if any(profile_id in u.profiles for u in d.uses))
 

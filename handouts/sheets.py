@@ -301,7 +301,7 @@ def checklist(handout: Handout, project: Project) -> dict[str, Any]:
             }
         )
     documents = []
-    for doc in guide.documents_for(profile.id):
+    for doc in guide.documents_needed(profile.id):
         uses = t("separator").join(
             f"{t('step').lower()} {here[use.step_id].number}{t('colon')} {need(use, t)}"
             for use in doc.uses

@@ -89,10 +89,10 @@ def _campus_lines(item: tuple[str, Any], say: Callable[[str], str], lang: str) -
     return (f"{value.day} {value.time or ''}: {value.place(lang)}",)
 
 
-def documents_for(project: Project, profile: Profile) -> list[tuple[Document, Text | None]]:
+def slide_documents(project: Project, profile: Profile) -> list[tuple[Document, Text | None]]:
     """The documents a situation needs, each with the case it is needed in (None: always)."""
     needed = []
-    for doc in project.guide.documents_for(profile.id):
+    for doc in project.guide.documents_needed(profile.id):
         conditions = [u.condition for u in doc.uses if profile.id in u.profiles]
         needed.append((doc, None if any(c is None for c in conditions) else conditions[0]))
     return needed
@@ -132,7 +132,7 @@ def deck(
     for profile in (p for label, group in register_groups if label == "must_register" for p in group):
         slides += _cut(
             "documents",
-            documents_for(project, profile),
+            slide_documents(project, profile),
             size(lambda lang: lambda pair: (pair[0].name(lang) + (f" ({pair[1](lang)})" if pair[1] else ""),)),
             budget - size(lambda lang: lambda name: (name(lang),))(profile.name),  # below its heading
             heading=profile.name,

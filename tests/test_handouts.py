@@ -99,7 +99,7 @@ def test_each_handout_shows_its_steps_and_documents_in_its_language(pdfs, guide)
             for step in steps:
                 assert normal(step.title(lang)) in text, (handout.filename, lang, step.id)
             if handout.kind == "checklist":
-                docs = guide.documents_for(handout.profile)
+                docs = guide.documents_needed(handout.profile)
                 for step in guide.steps_for(handout.profile):
                     for task in step.tasks_for(handout.profile):
                         assert normal(task.text(lang)) in text, (handout.filename, task.id)
@@ -251,7 +251,7 @@ def test_each_checklist_carries_the_contacts_the_waits_and_what_each_document_mu
             assert normal(step.duration(lang)) in text, (handout.filename, step.id)
             if step.while_waiting:
                 assert shows(step.while_waiting(lang), text), (handout.filename, step.id)
-        for doc in guide.documents_for(handout.profile):
+        for doc in guide.documents_needed(handout.profile):
             assert shows(doc.description(lang), text), (handout.filename, doc.id)
         assert normal(labels.get("paper_more_online", lang)) in text, handout.filename
 

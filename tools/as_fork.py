@@ -20,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from guide.content import ASSETS, CONTENT
 from handouts.engine import CACHE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,7 @@ def make_fork(dest: Path, university: Path = FIXTURES / UNIVERSITIES[0]) -> Path
     `university.yaml` into data/, every other file of its folder (the logo) into content/assets/."""
     shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SKIP or ".building-" in n])
     for item in sorted(university.iterdir()):
-        target = dest / "data" if item.name == UNIVERSITY_FILE else dest / "content" / "assets"
+        target = dest / "data" if item.name == UNIVERSITY_FILE else dest / CONTENT / ASSETS
         shutil.copy(item, target / item.name)
     return dest
 

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import yaml
 
+from guide.content import ASSETS, CONTENT
 from handouts.engine import CACHE_VARIABLE
 from render.palette import university_css
 from render.site import SEARCH_BUNDLE, SEARCH_SCRIPT, UNIVERSITY_CSS
@@ -115,7 +116,7 @@ def fair_baseline(tmp: Path, runs: int) -> tuple[list[float], list[float]]:
             {QUICK: "true", RENDERED_MARKDOWN: str(docs)},
         )
         ours.append(seconds)
-    shutil.copytree(ROOT / "content" / "assets", docs / "assets", dirs_exist_ok=True)
+    shutil.copytree(ROOT / CONTENT / ASSETS, docs / ASSETS, dirs_exist_ok=True)
     write_scripts(docs)  # the scripts the plugin builds from browser/
     (docs / UNIVERSITY_CSS).write_text(university_css(project_at(ROOT).university), encoding="utf-8")
     config = tmp / "plain.yml"

@@ -29,6 +29,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from guide.content import CONTENT
 from guide.errors import DataError
 from guide.project import Project, load_project
 from guide.report import history_notes
@@ -49,7 +50,7 @@ log = logging.getLogger("mkdocs.plugins.health-insurance-guide")
 
 def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
     """What the data files look like now: a new signature means `mkdocs serve` must reload them."""
-    files = sorted([*(root / "data").rglob("*.yaml"), *(root / "content").rglob("*.md")])
+    files = sorted([*(root / "data").rglob("*.yaml"), *(root / CONTENT).rglob("*.md")])
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file())
 
 

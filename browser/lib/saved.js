@@ -75,6 +75,20 @@ function plainCopy(map) {
   return out;
 }
 
+/* The progress stored under `key` in `storage()` (localStorage), with `stored`: the text as read; null where
+   the browser refuses to read it (storage disabled or blocked). */
+export function readProgress(key, storage) {
+  var text;
+  try {
+    text = storage().getItem(key);
+  } catch (e) {
+    return null;
+  }
+  var progress = parseProgress(text);
+  progress.stored = text;
+  return progress;
+}
+
 /* A copy, that changes to it do not reach. */
 export function copyProgress(progress) {
   var copy = emptyProgress();

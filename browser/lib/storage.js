@@ -1,5 +1,5 @@
 /* Reading and writing the student's progress (lib/saved.js says how it is written down). */
-import { copyProgress, emptyProgress, parseProgress, serializeProgress } from "./saved.js";
+import { copyProgress, emptyProgress, readProgress, serializeProgress } from "./saved.js";
 
 /* The store of one key. Where the browser refuses to keep anything (storage disabled, blocked or full), the
    progress of this visit is kept in memory and `stored` turns false. */
@@ -9,18 +9,14 @@ export function progressStore(key, storage) {
     stored: true,
     load: function () {
       if (memory) return copyProgress(memory);
-      var text;
-      try {
-        text = storage().getItem(key);
-      } catch (e) {
+      var progress = readProgress(key, storage);
+      if (!progress) {
         memory = emptyProgress();
         store.stored = false;
         return emptyProgress();
       }
-      var progress = parseProgress(text);
-      if (progress.old && text) store.save(progress); /* written as version 2 once, on first reading */
-      delete progress.old;
-      return progress;
+      if (progress.old && progress.stored) store.save(progress); /* written as version 2 once, on first reading */
+      return copyProgress(progress);
     },
     save: function (progress) {
       if (!memory) {

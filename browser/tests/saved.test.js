@@ -1,5 +1,5 @@
 import { equal, ok, same } from "./assert.js";
-import { copyProgress, parseProgress, serializeProgress } from "../lib/saved.js";
+import { copyProgress, parseProgress, readProgress, serializeProgress } from "../lib/saved.js";
 
 /* What checklist.js wrote until version 2 (commit b296456): one flat object, ticks and "date:<step>" together. */
 var VERSION_1 = '{"register-online.prepare":true,"register-online.home":true,' +
@@ -52,4 +52,11 @@ export function test_a_copy_is_not_the_original() {
   var copy = copyProgress(progress);
   copy.ticks["other.task"] = true;
   equal(progress.ticks["other.task"], undefined);
+}
+
+export function test_progress_is_read_as_stored_and_storage_that_refuses_gives_none() {
+  var progress = readProgress("k", function () { return { getItem: function () { return VERSION_1; } }; });
+  same(progress.dates, { "register-online": "2026-09-14" });
+  equal(progress.stored, VERSION_1);
+  equal(readProgress("k", function () { throw new Error("SecurityError"); }), null);
 }
