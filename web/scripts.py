@@ -41,6 +41,9 @@ UNREAD = re.compile(r"^[ \t]*(?:import\b(?!\s*\()|export\b(?! (?:function|var) )
 EXPORT = re.compile(r"^export (?=(?:function|var) )", re.M)
 EXPORTED = re.compile(r"^export (?:function|var) ([A-Za-z_$][\w$]*)", re.M)
 DECLARED = re.compile(r"^(?:export )?(?:function|var) ([A-Za-z_$][\w$]*)", re.M)
+# A top-level function, from its first line to the `}` that ends it at the start of a line (as every module of
+# browser/ is written): the joiner leaves out those nothing calls.
+TOP_FUNCTION = re.compile(r"^function ([A-Za-z_$][\w$]*)\(.*?^\}\n", re.M | re.S)
 LEADING_COMMENTS = re.compile(r"\A(?:[ \t]*//[^\n]*\n)+")
 
 
@@ -63,8 +66,13 @@ class Module:
         return EXPORT.sub("", IMPORT.sub("", self.source))
 
 
+def _shown(path: Path) -> str:
+    """A file as a message names it: below the project (browser/lib/x.js) when it is the project's."""
+    return str(path.relative_to(BROWSER.parent)) if path.is_relative_to(BROWSER.parent) else str(path)
+
+
 def _where(path: Path, source: str, index: int) -> str:
-    return f"{path.relative_to(BROWSER.parent)}:{source.count(chr(10), 0, index) + 1}"
+    return f"{_shown(path)}:{source.count(chr(10), 0, index) + 1}"
 
 
 def read_module(path: Path) -> Module:
@@ -91,12 +99,12 @@ def _ordered(entry: Path) -> list[Module]:
 
     def visit(path: Path, chain: tuple[Path, ...]) -> None:
         if path in chain:
-            raise ScriptError(f"{path.relative_to(BROWSER.parent)}: imports itself through {len(chain)} modules")
+            raise ScriptError(f"{_shown(path)}: imports itself through {len(chain)} modules")
         if path in seen:
             return
         if not path.is_file():
-            named = f"no module {path.relative_to(BROWSER.parent)}"
-            raise ScriptError(f"{chain[-1].relative_to(BROWSER.parent)}: {named}" if chain else named)
+            named = f"no module {_shown(path)}"
+            raise ScriptError(f"{_shown(chain[-1])}: {named}" if chain else named)
         module = read_module(path)
         for dependency, names in module.imports:
             visit(dependency, (*chain, path))
@@ -104,7 +112,7 @@ def _ordered(entry: Path) -> list[Module]:
             missing = [n for n in names if n not in exported]
             if missing:
                 raise ScriptError(
-                    f"{path.relative_to(BROWSER.parent)}: {dependency.name} exports no {', '.join(missing)}"
+                    f"{_shown(path)}: {dependency.name} exports no {', '.join(missing)}"
                 )
         seen.add(path)
         order.append(module)
@@ -113,23 +121,36 @@ def _ordered(entry: Path) -> list[Module]:
     return order
 
 
-def joined(entry: str, constants: dict[str, str] = CONSTANTS) -> str:
-    """The script `entry` (a file of browser/) with its modules, in one function, readable."""
-    modules = _ordered(BROWSER / entry)
+def joined(entry: str, constants: dict[str, str] = CONSTANTS, folder: Path = BROWSER) -> str:
+    """The script `entry` (a file of `folder`, browser/) with its modules, in one function, readable."""
+    modules = _ordered(folder / entry)
     declared: dict[str, Path] = {}
     for module in modules:
         for name in module.declared:
             if name in declared or name in constants:
                 other = declared.get(name)
                 raise ScriptError(
-                    f"{module.path.relative_to(BROWSER.parent)}: '{name}' is declared"
-                    + (f" by {other.relative_to(BROWSER.parent)} too" if other else " by the build (a constant)")
+                    f"{_shown(module.path)}: '{name}' is declared"
+                    + (f" by {_shown(other)} too" if other else " by the build (a constant)")
                     + ": the joined modules share one scope"
                 )
             declared[name] = module.path
     prelude = "".join(f"var {name} = {json.dumps(value)};\n" for name, value in constants.items())
-    body = "\n".join(module.joined().strip() + "\n" for module in modules)
+    body = without_unused_functions("\n".join(module.joined().strip() + "\n" for module in modules))
     return f'(function () {{\n"use strict";\n{prelude}{body}}})();\n'
+
+
+def without_unused_functions(code: str) -> str:
+    """`code` without the top-level functions it never names elsewhere (a module's export this script does not
+    use), until none is left."""
+    while True:
+        for match in TOP_FUNCTION.finditer(code):
+            rest = code[: match.start()] + code[match.end() :]
+            if not re.search(rf"(?<![\w$.]){re.escape(match.group(1))}(?![\w$])", rest):
+                code = rest
+                break
+        else:
+            return code
 
 
 @cache
