@@ -10,6 +10,7 @@
    STORAGE_KEY is set by the build (web/scripts.py) from render/site.py. */
 import { foldStep, showProgress } from "./lib/progress.js";
 import { readProgress } from "./lib/saved.js";
+import { localStore } from "./lib/storage.js";
 
 var doc = document;
 doc.documentElement.classList.add("hig-js");
@@ -33,7 +34,7 @@ if (window.MutationObserver) {
   var state = {};
   var query = location.search;
   var read = function () { /* read once, as stored (checklist.js writes, and brings an older entry up to date) */
-    if (!ticks) ticks = (readProgress(STORAGE_KEY, function () { return localStorage; }) || { ticks: {} }).ticks;
+    if (!ticks) ticks = (readProgress(STORAGE_KEY, localStore) || { ticks: {} }).ticks;
     return ticks;
   };
   var seen = new MutationObserver(function (records) {

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-STORAGE_KEY = "health-insurance-guide:tasks"  # the localStorage key of the ticks (the head script gets it from here)
+STORAGE_KEY = "health-insurance-guide:tasks"  # the localStorage key of the progress (web/scripts.py sets it in each)
 REMINDERS_SCRIPT = "assets/reminders.js"  # the calendar file maker, fetched by checklist.js on first use
 CHECKLIST_SCRIPT = "assets/checklist.js"  # loaded only by the pages that hold a checklist
 CHOOSER_SCRIPT = "assets/chooser.js"  # loaded only by the page that holds the path chooser
-OFFLINE_SCRIPT = "assets/offline.js"  # on every page: registers the service worker, says when reading offline
+OFFLINE_SCRIPT = "assets/offline.js"  # says when a page is read offline; loaded by the head script where it serves
 # The scripts a page loads as it opens (the others, REMINDERS_SCRIPT and SEARCH_SCRIPT, are fetched when used).
 PAGE_OPENING_SCRIPTS = (CHECKLIST_SCRIPT, CHOOSER_SCRIPT, OFFLINE_SCRIPT)
 OFFLINE_WORKER = "sw.js"  # the service worker, at the site's root so that it serves every page

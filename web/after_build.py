@@ -22,7 +22,7 @@ from render.site import (
 
 from .handouts import HandoutJob, make_handouts
 from .languages import site_names
-from .minify import minify_own
+from .minify import minify_css
 from .offline import offline_copy
 from .offline_worker import write_worker
 from .prune import prune_theme_css
@@ -44,7 +44,7 @@ def lighten(site: Path, config: MkDocsConfig, timings: BuildTimings) -> None:
     university's colours; the scripts are built minified, web/scripts.py)."""
     start = time.perf_counter()
     timings.css_before, timings.css_after = prune_theme_css(site)
-    minify_own(site, (*config.extra_css, SEARCH_STYLES))
+    minify_css(site, (*config.extra_css, SEARCH_STYLES))
     timings.lighter = time.perf_counter() - start
 
 
@@ -52,11 +52,11 @@ def move_handouts(site: Path, project: Project, job: HandoutJob | None, timings:
     """The PDFs made beside the pages moved in (made now if no job made them); the notes they leave."""
     start = time.perf_counter()
     notes = job.finish(site) if job else make_handouts(site, project)
-    timings.pdfs_waited = time.perf_counter() - start
-    timings.pdfs = job.seconds if job else timings.pdfs_waited
-    timings.pdfs_cpu = job.cpu if job else timings.pdfs_waited
-    if not job:
-        timings.pdfs_waited = 0.0
+    spent = time.perf_counter() - start
+    if job:  # made in a thread beside the pages: `spent` is what the build waited for them after
+        timings.pdfs, timings.pdfs_cpu, timings.pdfs_waited = job.seconds, job.cpu, spent
+    else:
+        timings.pdfs = timings.pdfs_cpu = spent
     for note in notes:  # said by a plain `mkdocs build` too
         log.info("Note: %s", note)
     return [str(note) for note in notes]

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import rcssmin
 
-def minify_own(site: Path, names: tuple[str, ...]) -> tuple[int, int]:
-    """Our stylesheets (site paths) minified in place; (bytes before, after)."""
-    import rcssmin
 
-    minifiers = {".css": rcssmin.cssmin}
-    before = after = 0
+def minify_css(site: Path, names: tuple[str, ...]) -> None:
+    """Our stylesheets (site paths) minified in place."""
     for name in names:
         file = site / name
-        source = file.read_text(encoding="utf-8")
-        small = minifiers[file.suffix](source)
-        before, after = before + len(source), after + len(small)
-        file.write_text(small, encoding="utf-8")
-    return before, after
+        file.write_text(rcssmin.cssmin(file.read_text(encoding="utf-8")), encoding="utf-8")

@@ -106,10 +106,8 @@ class GuidePlugin(BasePlugin[GuideOptions]):
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has kept the files of the language being built
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        project = self._project()
-        self.files[languages.current_language(config, project)] = add_files(
-            files, config, project, languages.current_language(config, project)
-        )
+        lang = languages.current_language(config, self._project())
+        self.files[lang] = add_files(files, config, self._project(), lang)
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -118,19 +116,18 @@ class GuidePlugin(BasePlugin[GuideOptions]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         with self.timings.page(page.file.src_uri):
-            lang_files = self.files.get(page.file.locale, LanguageFiles())
-            return pages.page_markdown(markdown, page, self._project(), lang_files, self.config.rendered_markdown)
+            files_of = self._files_of(page)
+            return pages.page_markdown(markdown, page, self._project(), files_of, self.config.rendered_markdown)
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
         self.policy[page.file.src_uri] = self.policies.meta(config, context["base_url"])
-        lang_files = self.files.get(page.file.locale, LanguageFiles())
-        pages.page_context(context, page, config.site_url, self._project(), lang_files, offline=not self.serving)
+        files_of = self._files_of(page)
+        pages.page_context(context, page, config.site_url, self._project(), files_of, offline=not self.serving)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         with self.timings.page(page.file.src_uri):
-            lang_files = self.files.get(page.file.src_uri.split("/", 1)[0], LanguageFiles())
-            output = finishing.finish_page(output, page, config.site_url, self._project(), lang_files)
+            output = finishing.finish_page(output, page, config.site_url, self._project(), self._files_of(page))
             return finishing.with_policy(output, self.policy.pop(page.file.src_uri))
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
@@ -179,6 +176,10 @@ class GuidePlugin(BasePlugin[GuideOptions]):
         if self.job is not None:
             self.job.cancel()
             self.job = None
+
+    def _files_of(self, page: Page) -> LanguageFiles:
+        """The pages of `page`'s language (static-i18n sets each file's `locale`)."""
+        return self.files.get(page.file.locale, LanguageFiles())
 
     def _project(self) -> Project:
         if self.project is None:

@@ -24,7 +24,7 @@ from render.site import CHECKLIST_SCRIPT, CHOOSER_SCRIPT, OFFLINE_SCRIPT, REMIND
 BROWSER = Path(__file__).resolve().parent.parent / "browser"
 HEAD = "head.js"
 # Site path -> its source in browser/.
-PAGE_SCRIPTS = {
+SOURCES = {
     CHECKLIST_SCRIPT: "checklist.js",
     CHOOSER_SCRIPT: "chooser.js",
     OFFLINE_SCRIPT: "offline.js",
@@ -61,6 +61,10 @@ class Module:
     def declared(self) -> list[str]:
         return DECLARED.findall(self.source)
 
+    @property
+    def exported(self) -> set[str]:
+        return set(EXPORTED.findall(self.source))
+
     def joined(self) -> str:
         """The module's code as it goes into the joined script: no import line, no `export`."""
         return EXPORT.sub("", IMPORT.sub("", self.source))
@@ -94,31 +98,25 @@ def read_module(path: Path) -> Module:
 
 def _ordered(entry: Path) -> list[Module]:
     """`entry` and every module it imports, each once, a module after those it imports."""
-    order: list[Module] = []
-    seen: set[Path] = set()
+    read: dict[Path, Module] = {}  # in the order they go into the script
 
-    def visit(path: Path, chain: tuple[Path, ...]) -> None:
+    def visit(path: Path, chain: tuple[Path, ...]) -> Module:
         if path in chain:
             raise ScriptError(f"{_shown(path)}: imports itself through {len(chain)} modules")
-        if path in seen:
-            return
+        if path in read:
+            return read[path]
         if not path.is_file():
             named = f"no module {_shown(path)}"
             raise ScriptError(f"{_shown(chain[-1])}: {named}" if chain else named)
         module = read_module(path)
         for dependency, names in module.imports:
-            visit(dependency, (*chain, path))
-            exported = set(EXPORTED.findall(dependency.read_text(encoding="utf-8")))
-            missing = [n for n in names if n not in exported]
-            if missing:
-                raise ScriptError(
-                    f"{_shown(path)}: {dependency.name} exports no {', '.join(missing)}"
-                )
-        seen.add(path)
-        order.append(module)
+            if missing := [n for n in names if n not in visit(dependency, (*chain, path)).exported]:
+                raise ScriptError(f"{_shown(path)}: {dependency.name} exports no {', '.join(missing)}")
+        read[path] = module
+        return module
 
     visit(entry.resolve(), ())
-    return order
+    return list(read.values())
 
 
 def joined(entry: str, constants: dict[str, str] = CONSTANTS, folder: Path = BROWSER) -> str:
@@ -180,7 +178,7 @@ def vendored(name: str) -> str:
 def site_scripts() -> dict[str, str]:
     """Every script file of the site: site path -> minified text."""
     return {
-        **{path: built(entry) for path, entry in PAGE_SCRIPTS.items()},
+        **{path: built(entry) for path, entry in SOURCES.items()},
         **{path: vendored(name) for path, name in VENDORED.items()},
     }
 

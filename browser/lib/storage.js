@@ -16,7 +16,7 @@ export function progressStore(key, storage) {
         return emptyProgress();
       }
       if (progress.old && progress.stored) store.save(progress); /* written as version 2 once, on first reading */
-      return copyProgress(progress);
+      return progress;
     },
     save: function (progress) {
       if (!memory) {
